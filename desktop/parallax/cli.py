@@ -1,0 +1,143 @@
+"""Command line: ``parallax [FILE…]`` and ``parallax compare FILE… [--json OUT]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from parallax import __version__, resources
+from parallax.core.models import Article, LoadFailure
+
+EXIT_OK, EXIT_NO_ARTICLES, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv[:1] == ["compare"]:
+            return _run_compare(_compare_parser().parse_args(argv[1:]))
+        return _run_default(_main_parser().parse_args(argv))
+    except KeyboardInterrupt:
+        print("parallax: interrupted", file=sys.stderr)
+        return 130
+    except SystemExit as done:  # argparse's own exits (usage errors, --help, --version)
+        return int(done.code or 0) if not isinstance(done.code, str) else EXIT_USAGE
+    except Exception as error:
+        if os.environ.get("PARALLAX_DEBUG"):
+            raise
+        print(f"parallax: unexpected error: {error}. Please report this.", file=sys.stderr)
+        return EXIT_NO_ARTICLES
+
+
+def _main_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description="Compare news articles about the same event. "
+        "With no files, the bundled sample set is compared. "
+        "Use `parallax compare --help` for the headless command.",
+    )
+    parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    parser.add_argument("files", nargs="*", type=Path, help="article files or folders")
+    return parser
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parallax compare",
+        description="Compare articles without opening a window. Formats: .txt .md .html .htm "
+        ".pdf .docx; a folder adds the article files in it; - reads pasted text from stdin.",
+    )
+    parser.add_argument("files", nargs="+", help="article files, folders, or - for stdin")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write the comparison as JSON")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    return parser
+
+
+def _run_default(args: argparse.Namespace) -> int:
+    # The desktop window arrives with its own issue; until then both forms compare headless.
+    if args.files:
+        return _run_compare(argparse.Namespace(files=args.files, json=None, quiet=False))
+    sample = resources.sample_set_dir()
+    if sample is None:
+        print("parallax: the bundled sample set is missing from this installation", file=sys.stderr)
+        return EXIT_NO_ARTICLES
+    print(f"Sample set: {sample} (articles written for Parallax's demo)\n")
+    return _run_compare(argparse.Namespace(files=[sample], json=None, quiet=False))
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    from parallax.core import export, loading, pipeline
+    from parallax.summary import format_summary
+
+    started = time.perf_counter()
+    paths, failures, stdin_wanted = _expand(args.files)
+    result = loading.load_files(paths)
+    articles, failures = list(result.articles), failures + list(result.failures)
+    if stdin_wanted:
+        _load_stdin(articles, failures)
+    if not articles:
+        for failure in failures:
+            print(f"error: {failure.message}", file=sys.stderr)
+        print("parallax: no article could be loaded", file=sys.stderr)
+        return EXIT_NO_ARTICLES
+    comparison = pipeline.compare(articles, errors=failures)
+    if args.json is not None:
+        try:
+            export.write_json(comparison, args.json)
+        except OSError as error:
+            print(f"parallax: could not write {args.json}: {error.strerror}", file=sys.stderr)
+            return EXIT_NO_ARTICLES
+    if args.quiet:
+        for failure in failures:
+            print(f"error: {failure.message}", file=sys.stderr)
+    else:
+        print(
+            format_summary(comparison, seconds=time.perf_counter() - started, json_path=args.json)
+        )
+    return EXIT_OK
+
+
+def _expand(items: Sequence[str | Path]) -> tuple[list[Path], list[LoadFailure], bool]:
+    """Files as given, folders replaced by the article files inside them, "-" noted apart."""
+    from parallax.core.loading import supported_files
+
+    paths: list[Path] = []
+    failures: list[LoadFailure] = []
+    stdin_wanted = False
+    for item in items:
+        if str(item) == "-":
+            stdin_wanted = True
+            continue
+        path = Path(item)
+        if not path.is_dir():
+            paths.append(path)
+            continue
+        try:
+            found = supported_files(path)
+        except OSError as error:
+            failures.append(
+                LoadFailure(str(path), f"{path.name}: cannot list this folder ({error.strerror})")
+            )
+            continue
+        if not found:
+            failures.append(
+                LoadFailure(str(path), f"{path.name}: this folder has no article files")
+            )
+        paths.extend(found)
+    return paths, failures, stdin_wanted
+
+
+def _load_stdin(articles: list[Article], failures: list[LoadFailure]) -> None:
+    from parallax.core.errors import ArticleLoadError
+    from parallax.core.loading import load_pasted
+
+    content = sys.stdin.read()
+    head = content.lstrip()[:512].lower()
+    try:
+        articles.append(load_pasted(content, is_html=head.startswith(("<!doctype html", "<html"))))
+    except ArticleLoadError as error:
+        failures.append(LoadFailure(source="-", message=str(error)))

@@ -1,0 +1,98 @@
+"""``Comparison`` → the versioned JSON document (``parallax.comparison/1``) other tools read."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from parallax import __version__
+from parallax.core.models import AnalysedArticle, Comparison, Sentence
+
+SCHEMA_ID = "parallax.comparison/1"
+
+
+def to_document(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_ID,
+        "generator": {
+            "app": "parallax",
+            "version": __version__,
+            "nlp_model": comparison.model.label,
+            "nlp_trained": comparison.model.trained,
+            "created": comparison.created,
+        },
+        "notices": [{"code": n.code, "message": n.message} for n in comparison.notices],
+        "articles": [_article(item) for item in comparison.articles],
+        "claims": [],
+        "conflicts": [],
+        "errors": [{"source": e.source, "message": e.message} for e in comparison.errors],
+    }
+
+
+def _article(item: AnalysedArticle) -> dict[str, Any]:
+    article = item.article
+    return {
+        "id": item.id,
+        "source": str(article.source) if article.source is not None else None,
+        "format": article.format.value,
+        "title": article.title,
+        "outlet": article.outlet,
+        "author": article.author,
+        "published": article.published,
+        "language": article.language,
+        "word_count": item.word_count,
+        "text": article.text,
+        "warnings": [{"code": w.code, "message": w.message} for w in article.warnings],
+        "sentences": [_sentence(s) for s in item.sentences],
+        "readability": None,
+        "tone": None,
+    }
+
+
+def _sentence(sentence: Sentence) -> dict[str, Any]:
+    return {
+        "index": sentence.index,
+        "start": sentence.start,
+        "end": sentence.end,
+        "paragraph": sentence.paragraph,
+        "is_headline": sentence.is_headline,
+        "claim": None,
+        "entities": [
+            {"label": e.label, "start": e.start, "end": e.end, "text": e.text}
+            for e in sentence.entities
+        ],
+        "tone": None,
+    }
+
+
+def to_json(comparison: Comparison) -> str:
+    return json.dumps(to_document(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(comparison: Comparison, path: Path) -> None:
+    write_text_atomic(path, to_json(comparison))
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder and rename it: never a half-written file."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the document, as shipped inside the package."""
+    text = resources.files("parallax.core").joinpath("schemas/comparison-1.schema.json")
+    return json.loads(text.read_text(encoding="utf-8"))

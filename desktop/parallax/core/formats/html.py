@@ -1,0 +1,72 @@
+"""HTML pages: main content and metadata via trafilatura. Nothing the page references is fetched."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from parallax.core.dates import parse_iso_prefix
+from parallax.core.errors import ArticleLoadError
+from parallax.core.formats import Extracted
+from parallax.core.formats.plain import decode
+from parallax.core.textclean import clean_line, paragraphs_from_lines, repair
+
+# trafilatura logs extraction misses at WARNING; the user gets a load error or warning instead.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+# libxml2 stops nesting at 255 levels; real article pages stay far below 100.
+_MAX_TAG_DEPTH = 200
+_PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, encoding="utf-8")
+
+
+def extract(data: bytes, path: Path | None) -> Extracted:
+    return extract_markup(decode(data, path), path)
+
+
+def extract_markup(markup: str, path: Path | None) -> Extracted:
+    try:
+        # lxml's HTML parser fetches nothing (no network, no entities); trafilatura reuses the tree.
+        tree = lxml.html.fromstring(markup.encode("utf-8"), parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise ArticleLoadError(path, "no article text was found in this HTML page") from error
+    if _depth(tree) > _MAX_TAG_DEPTH:
+        raise ArticleLoadError(path, "this HTML page is nested too deeply to be an article")
+    try:
+        document = trafilatura.bare_extraction(
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            favor_precision=True,
+        )
+    except (RecursionError, ValueError, TypeError) as error:
+        raise ArticleLoadError(path, "this HTML page could not be read") from error
+    if document is None or not (document.text or "").strip():
+        raise ArticleLoadError(path, "no article text was found in this HTML page")
+    paragraphs = paragraphs_from_lines(repair(document.text))
+    title = clean_line(repair(document.title or "")) or None
+    return Extracted(
+        paragraphs,
+        title=title,
+        author=clean_line(repair(document.author or "")) or None,
+        outlet=clean_line(repair(document.sitename or "")) or None,
+        published=parse_iso_prefix(document.date),
+        title_is_first_paragraph=bool(paragraphs) and paragraphs[0] == title,
+        prepend_title=True,
+    )
+
+
+def _depth(tree: lxml.html.HtmlElement) -> int:
+    deepest = 0
+    for element in tree.iter():
+        deepest = max(deepest, sum(1 for _ in element.iterancestors()))
+        if deepest > _MAX_TAG_DEPTH:
+            break
+    return deepest

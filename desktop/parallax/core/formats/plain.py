@@ -1,0 +1,68 @@
+"""Plain text: encoding detection, mojibake repair, the first line as headline when it is one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from parallax.core.errors import ArticleLoadError
+from parallax.core.formats import Extracted
+from parallax.core.textclean import looks_like_headline, paragraphs_from_lines, repair
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode(data: bytes, path: Path | None) -> str:
+    """Bytes to text, or a load error when the bytes are not text in any encoding we can tell."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    sample = data[:8192]
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    if b"\x00" in sample or _control_share(sample) > 0.05:
+        raise ArticleLoadError(path, "this file contains binary data, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise ArticleLoadError(path, "this file contains binary data, not text")
+    return data.decode(best.encoding, errors="replace")
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 text of a Latin-script language has a NUL in one byte of nearly every pair."""
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if even == 0 and odd > pairs * 0.6:
+        return "utf-16-le"
+    if odd == 0 and even > pairs * 0.6:
+        return "utf-16-be"
+    return None
+
+
+def _control_share(sample: bytes) -> float:
+    if not sample:
+        return 0.0
+    return sum(1 for b in sample if b < 9 or 13 < b < 32) / len(sample)
+
+
+def extract_text(text: str) -> Extracted:
+    paragraphs = paragraphs_from_lines(repair(text))
+    if paragraphs and looks_like_headline(paragraphs[0], paragraphs[1:]):
+        return Extracted(paragraphs, title=paragraphs[0], title_is_first_paragraph=True)
+    return Extracted(paragraphs)
+
+
+def extract(data: bytes, path: Path | None) -> Extracted:
+    return extract_text(decode(data, path))

@@ -1,0 +1,75 @@
+"""One call from loaded articles to a finished ``Comparison``, with progress and cancel hooks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from parallax.core import nlp
+from parallax.core.models import AnalysedArticle, Article, Comparison, LoadFailure, Notice
+
+ProgressCallback = Callable[["Stage", int, int], None]
+
+
+class Stage(StrEnum):
+    LOADING_MODEL = "loading_model"
+    SENTENCES = "sentences"
+    DONE = "done"
+
+
+class ComparisonCancelled(Exception):
+    """Raised by ``compare`` when ``is_cancelled`` turned true; nothing partial is returned."""
+
+
+@dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """User-settable analysis options (later issues add thresholds here)."""
+
+    min_articles: int = 1
+
+
+def compare(
+    articles: Sequence[Article],
+    options: CompareOptions | None = None,
+    *,
+    errors: Sequence[LoadFailure] = (),
+    progress: ProgressCallback | None = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> Comparison:
+    """Analyse ``articles`` together. ``progress(stage, done, total)`` may be called often."""
+    options = options or CompareOptions()
+    report = progress or (lambda stage, done, total: None)
+
+    report(Stage.LOADING_MODEL, 0, 1)
+    _, model = nlp.get_pipeline()
+    _check(is_cancelled)
+
+    sentences = nlp.split_sentences(
+        articles,
+        progress=lambda done, total: report(Stage.SENTENCES, done, total),
+        is_cancelled=is_cancelled,
+    )
+    if sentences is None:
+        raise ComparisonCancelled
+    analysed = tuple(
+        AnalysedArticle(id=f"a{number}", article=article, sentences=article_sentences)
+        for number, (article, article_sentences) in enumerate(
+            zip(articles, sentences, strict=True), start=1
+        )
+    )
+    notices = () if model.trained else (Notice("reduced_accuracy", nlp.REDUCED_ACCURACY),)
+    report(Stage.DONE, 1, 1)
+    return Comparison(
+        articles=analysed,
+        model=model,
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
+        errors=tuple(errors),
+        notices=notices,
+    )
+
+
+def _check(is_cancelled: Callable[[], bool]) -> None:
+    if is_cancelled():
+        raise ComparisonCancelled
