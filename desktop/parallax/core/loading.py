@@ -60,6 +60,8 @@ def load_file(path: Path | str) -> Article:
     """Load one article file, or raise ``ArticleLoadError`` naming the file and the reason."""
     path = Path(path)
     data = _read(path)
+    if not data.strip():
+        raise ArticleLoadError(path, "the file is empty")
     source_format = SUFFIXES.get(path.suffix.lower()) or _sniff(data, path)
     if len(data) > _MAX_FILE_BYTES[source_format]:
         raise ArticleLoadError(path, _too_large(len(data)))

@@ -21,6 +21,8 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 # libxml2 stops nesting at 255 levels; real article pages stay far below 100.
 _MAX_TAG_DEPTH = 200
+# Fewer words than this are menu or footer scraps the extractor fell back to, not an article.
+_MIN_WORDS = 8
 _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, encoding="utf-8")
 
 
@@ -48,7 +50,7 @@ def extract_markup(markup: str, path: Path | None) -> Extracted:
         )
     except (RecursionError, ValueError, TypeError) as error:
         raise ArticleLoadError(path, "this HTML page could not be read") from error
-    if document is None or not (document.text or "").strip():
+    if document is None or len((document.text or "").split()) < _MIN_WORDS:
         raise ArticleLoadError(path, "no article text was found in this HTML page")
     paragraphs = paragraphs_from_lines(repair(document.text))
     title = clean_line(repair(document.title or "")) or None

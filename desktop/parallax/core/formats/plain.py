@@ -32,10 +32,22 @@ def decode(data: bytes, path: Path | None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
+    return data.decode(_guess_single_byte(data, path), errors="replace")
+
+
+def _guess_single_byte(data: bytes, path: Path | None) -> str:
+    """The legacy encoding of non-UTF-8 text, by charset-normalizer.
+
+    On short texts several code pages decode the bytes equally cleanly and the detector's first
+    pick is arbitrary (cp775 for French words); among equally clean candidates we take
+    Windows-1252, by far the most common legacy encoding of English and Western European news.
+    """
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
         raise ArticleLoadError(path, "this file contains binary data, not text")
-    return data.decode(best.encoding, errors="replace")
+    cleanest = min(match.chaos for match in matches)
+    tied = [match.encoding for match in matches if match.chaos <= cleanest + 0.01]
+    return "cp1252" if "cp1252" in tied else tied[0]
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:

@@ -1,0 +1,39 @@
+"""Test set-up: Qt runs offscreen (no display in CI), and shared paths."""
+
+import os
+
+# Must happen before anything imports Qt: without a display pytest-qt aborts the interpreter.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "seeds" / "ukraine-truce-2025-08"
+
+
+@pytest.fixture(scope="session")
+def sample_dir() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture
+def qt_pdf(qapp):
+    """Make a real text PDF the way many apps do (Qt's PDF writer): headline, paragraphs, pages."""
+    from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+
+    def make(path: Path, headline: str, paragraphs: list[str]) -> Path:
+        from html import escape
+
+        document = QTextDocument()
+        body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        document.setHtml(f"<h1>{escape(headline)}</h1>{body}")
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setTitle(headline)
+        document.print_(writer)  # prints page numbers at the foot of each page
+        del writer
+        return path
+
+    return make
