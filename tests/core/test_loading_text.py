@@ -63,8 +63,27 @@ def test_byline_becomes_author_and_date(tmp_path):
     text = "Truce talks gather pace\nBy Anna Keller, Meridian Wire, Aug. 8, 2025\n" + BODY
     article = load_file(write(tmp_path, "a.txt", text))
     assert article.author == "Anna Keller"
+    assert article.outlet == "Meridian Wire"
     assert article.published == "2025-08-08"
     assert "By Anna Keller" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "outlet"),
+    [
+        (
+            "By Oksana Derkach — The Kyiv Sentinel, 9 August 2025",
+            "Oksana Derkach",
+            "The Kyiv Sentinel",
+        ),
+        ("BY JANE DOE and Ian Roe | Daily Ledger", "JANE DOE and Ian Roe", "Daily Ledger"),
+        ("By Jane Doe, Chief Economics Correspondent", "Jane Doe", None),
+        ("By Jane Doe, Aug. 9, 2025", "Jane Doe", None),
+    ],
+)
+def test_byline_forms(tmp_path, byline, author, outlet):
+    article = load_file(write(tmp_path, "a.txt", f"Truce talks gather pace\n{byline}\n{BODY}"))
+    assert (article.author, article.outlet) == (author, outlet)
 
 
 def test_sentence_starting_with_by_is_not_a_byline(tmp_path):
@@ -76,8 +95,14 @@ def test_sentence_starting_with_by_is_not_a_byline(tmp_path):
 
 @pytest.mark.parametrize(
     ("encoding", "bom"),
-    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16", b""), ("utf-16-le", b""),
-     ("latin-1", b""), ("cp1252", b"")],
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16", b""),
+        ("utf-16-le", b""),
+        ("latin-1", b""),
+        ("cp1252", b""),
+    ],
 )
 def test_encodings_are_detected(tmp_path, encoding, bom):
     text = "Zelensky’s café talks\n\nThe président said the naïve plan would fail in Kyiv."
@@ -151,7 +176,11 @@ def test_pasted_text_and_html(tmp_path):
         ("junk.txt", bytes(range(256)) * 40, "binary data, not text"),
         ("symbols.txt", "--- *** ... !!! ???\n".encode(), "contains no words"),
         ("data.xyz", b"just some words", "“.xyz” files are not supported"),
-        ("old.doc", b"\xd0\xcf\x11\xe0 not really a doc", "old Word (.doc) files are not supported"),
+        (
+            "old.doc",
+            b"\xd0\xcf\x11\xe0 not really a doc",
+            "old Word (.doc) files are not supported",
+        ),
     ],
 )
 def test_bad_text_inputs_name_file_and_reason(tmp_path, name, content, reason):

@@ -157,11 +157,11 @@ def _build(extracted: Extracted, path: Path | None, source_format: SourceFormat)
         reason = "the file is empty" if not paragraphs else "the file contains no words"
         raise ArticleLoadError(path, reason)
     title, has_headline = _headline(extracted, paragraphs)
-    author = extracted.author
-    published = extracted.published
+    author, outlet, published = extracted.author, extracted.outlet, extracted.published
     byline = find_byline(paragraphs, search=4 if has_headline else 3)
     if byline is not None and (byline.index > 0 or not has_headline):
         author = author or byline.author
+        outlet = outlet or byline.outlet
         published = published or find_date(paragraphs[byline.index])
         del paragraphs[byline.index]
     text = "\n\n".join(paragraphs)
@@ -185,7 +185,7 @@ def _build(extracted: Extracted, path: Path | None, source_format: SourceFormat)
         source=path,
         format=source_format,
         has_headline=has_headline,
-        outlet=extracted.outlet,
+        outlet=outlet,
         author=author,
         published=published or find_date(" ".join(paragraphs[:4])),
         language=language,

@@ -79,10 +79,17 @@ def looks_like_headline(line: str, following: Iterable[str]) -> bool:
     return 2 <= len(words) <= 30
 
 
+_ROLE_WORDS = re.compile(r"correspondent|editor|reporter|writer|staff|analyst|columnist", re.I)
+_DATE_START = re.compile(
+    r"^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Byline:
     author: str
     index: int
+    outlet: str | None = None
 
 
 def find_byline(paragraphs: list[str], *, search: int = 3) -> Byline | None:
@@ -94,8 +101,19 @@ def find_byline(paragraphs: list[str], *, search: int = 3) -> Byline | None:
             and len(paragraph) <= 120
             and not paragraph.rstrip("*_ ").endswith((".", "?", "!"))
         ):
-            return Byline(author=match.group("name").strip(" *_"), index=index)
+            outlet = _byline_outlet(paragraph[match.end() :])
+            return Byline(author=match.group("name").strip(" *_"), index=index, outlet=outlet)
     return None
+
+
+def _byline_outlet(rest: str) -> str | None:
+    """ "— Ledger Markets, Aug. 8, 2025" → "Ledger Markets"; a role or a date is no outlet."""
+    part = rest.strip(" *_").lstrip("—–-|,").split(",")[0].strip(" *_")
+    if not part or len(part) > 60 or not part[0].isupper():
+        return None
+    if _ROLE_WORDS.search(part) or _DATE_START.match(part):
+        return None
+    return part
 
 
 def has_words(text: str) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
 from parallax.core.errors import ArticleLoadError
@@ -59,19 +60,51 @@ def _unlock(reader: PdfReader, path: Path | None) -> None:
         raise ArticleLoadError(path, "this PDF is password-protected; save an unlocked copy first")
 
 
-def _page_paragraphs(page) -> list[str]:
-    try:
-        # Layout mode keeps vertical gaps as blank lines, which is where paragraphs end.
-        raw = page.extract_text(extraction_mode="layout")
-    except Exception:
-        raw = page.extract_text() or ""
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", repair(raw)):
-        lines = [clean_line(line) for line in block.split("\n")]
-        lines = [line for line in lines if line and not _PAGE_NUMBER.match(line)]
-        if lines:
-            paragraphs.append(_join_lines(lines))
-    return paragraphs
+@dataclass(slots=True)
+class _Line:
+    text: str
+    y: float | None = None
+    size: float | None = None
+
+
+def _page_paragraphs(page: PageObject) -> list[str]:
+    """Lines as pypdf spaces them, grouped into paragraphs by vertical gaps and font size."""
+    lines: list[_Line] = [_Line("")]
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
+        for number, part in enumerate(text.split("\n")):
+            if number:
+                lines.append(_Line(""))
+            line = lines[-1]
+            line.text += part
+            if line.y is None and part.strip():
+                # Text space → page space: the origin's y and the glyphs' rendered height.
+                line.y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                line.size = abs(size * (tm[3] * cm[3] + tm[2] * cm[1])) or abs(size)
+
+    page.extract_text(visitor_text=visit)
+    paragraphs: list[list[str]] = []
+    previous: _Line | None = None
+    for line in lines:
+        text = clean_line(repair(line.text))
+        if not text or _PAGE_NUMBER.match(text):
+            continue
+        if previous is None or _starts_paragraph(previous, line):
+            paragraphs.append([])
+        paragraphs[-1].append(text)
+        previous = line
+    return [_join_lines(block) for block in paragraphs]
+
+
+def _starts_paragraph(previous: _Line, line: _Line) -> bool:
+    if None in (previous.y, line.y, previous.size, line.size):
+        return False
+    if max(previous.size, line.size) > 1.15 * min(previous.size, line.size):
+        return True  # a headline, byline or caption in another size
+    gap = previous.y - line.y
+    # Lines of one paragraph sit about 1.2 font sizes apart; a blank line or a spacing of
+    # half a line more marks a new paragraph. Going up the page means a new column or box.
+    return gap > 1.5 * line.size or gap < 0
 
 
 def _join_lines(lines: list[str]) -> str:

@@ -1,0 +1,29 @@
+"""The analysis core must run where no GUI toolkit is installed or wanted."""
+
+import subprocess
+import sys
+
+from tests.conftest import REPO, SAMPLE
+
+SCRIPT = f"""
+import sys
+from parallax.core import loading, pipeline, export
+result = loading.load_files(loading.supported_files(__import__("pathlib").Path({str(SAMPLE)!r})))
+comparison = pipeline.compare(result.articles)
+export.to_json(comparison)
+qt = sorted(name for name in sys.modules if name.startswith(("PySide6", "PyQt", "shiboken")))
+print(len(comparison.articles), qt)
+"""
+
+
+def test_core_comparison_imports_no_qt():
+    run = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "5 []"
