@@ -5,9 +5,9 @@ import os
 # Must happen before anything imports Qt: without a display pytest-qt aborts the interpreter.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "seeds" / "ukraine-truce-2025-08"

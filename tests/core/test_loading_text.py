@@ -174,7 +174,7 @@ def test_pasted_text_and_html(tmp_path):
         ("empty.txt", b"", "the file is empty"),
         ("blank.txt", b"  \n\t\n   \n", "the file is empty"),
         ("junk.txt", bytes(range(256)) * 40, "binary data, not text"),
-        ("symbols.txt", "--- *** ... !!! ???\n".encode(), "contains no words"),
+        ("symbols.txt", b"--- *** ... !!! ???\n", "contains no words"),
         ("data.xyz", b"just some words", "“.xyz” files are not supported"),
         (
             "old.doc",

@@ -1,5 +1,7 @@
 """Sentences: exact offsets, headline as its own unit, paragraph breaks respected."""
 
+import itertools
+
 from pathlib import Path
 
 import pytest
@@ -26,7 +28,7 @@ def test_offsets_slice_the_text_exactly(sample_dir: Path):
         article = load_file(path)
         texts, sentences = sentences_of(article)
         assert sentences, path.name
-        for text, sentence in zip(texts, sentences, strict=True):
+        for text in texts:
             assert text == text.strip() and text
             assert "\n" not in text, f"{path.name}: a sentence crosses a paragraph break"
         # Sentences are in order, do not overlap, and leave out only whitespace.
@@ -34,8 +36,8 @@ def test_offsets_slice_the_text_exactly(sample_dir: Path):
         assert article.text[sentences[-1].end :].strip() == ""
         starts = [s.start for s in sentences]
         assert starts == sorted(starts)
-        assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
-        gaps = [article.text[a.end : b.start] for a, b in zip(sentences, sentences[1:])]
+        assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))
+        gaps = [article.text[a.end : b.start] for a, b in itertools.pairwise(sentences)]
         assert all(gap.strip() == "" for gap in gaps), path.name
 
 

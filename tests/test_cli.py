@@ -1,0 +1,105 @@
+"""``parallax`` on the command line: exit codes, summary, and JSON valid against the schema."""
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from parallax import __version__
+from parallax.cli import main
+from parallax.core.export import schema
+from tests.conftest import REPO
+
+ARTICLE = (
+    "Truce talks gather pace\n\n"
+    "US and Russian officials are working toward an agreement, people familiar said on Friday.\n"
+    "A summit in Geneva could follow as early as next week.\n"
+)
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "wire story.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_version(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"parallax {__version__}"
+
+
+def test_compare_writes_valid_json_and_prints_summary(article, tmp_path, capsys):
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    out = tmp_path / "out.json"
+    assert main(["compare", str(article), str(empty), "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "1 article analysed" in printed
+    assert "empty.md: the file is empty" in printed
+    document = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema())
+    (only,) = document["articles"]
+    assert only["title"] == "Truce talks gather pace"
+    assert [only["text"][s["start"] : s["end"]] for s in only["sentences"]] == [
+        "Truce talks gather pace",
+        "US and Russian officials are working toward an agreement, people familiar said on Friday.",
+        "A summit in Geneva could follow as early as next week.",
+    ]
+    assert document["errors"] == [{"source": str(empty), "message": "empty.md: the file is empty"}]
+    geneva = [e for s in only["sentences"] for e in s["entities"] if e["text"] == "Geneva"]
+    assert geneva and only["text"][geneva[0]["start"] : geneva[0]["end"]] == "Geneva"
+
+
+def test_no_loadable_article_exits_1(tmp_path, capsys):
+    assert main(["compare", str(tmp_path / "missing.txt")]) == 1
+    err = capsys.readouterr().err
+    assert "missing.txt: the file does not exist" in err
+    assert "no article could be loaded" in err
+
+
+def test_usage_errors_exit_2(capsys):
+    assert main(["compare"]) == 2
+    assert main(["compare", "x.txt", "--no-such-option"]) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_unwritable_json_path_is_a_clear_error(article, tmp_path, capsys):
+    assert main(["compare", str(article), "--json", str(tmp_path / "no" / "dir" / "o.json")]) == 1
+    assert "could not write" in capsys.readouterr().err
+
+
+def test_folder_argument_and_stdin(tmp_path, monkeypatch, capsys, article):
+    (tmp_path / "notes.json").write_text("{}")
+    empty_folder = tmp_path / "nothing"
+    empty_folder.mkdir()
+    monkeypatch.setattr(
+        sys, "stdin", __import__("io").StringIO("Pasted headline here\n\nKyiv said no.")
+    )
+    out = tmp_path / "o.json"
+    assert main(["compare", str(tmp_path), str(empty_folder), "-", "--json", str(out)]) == 0
+    document = json.loads(out.read_text())
+    assert [a["format"] for a in document["articles"]] == ["txt", "pasted"]
+    assert document["errors"][0]["message"] == "nothing: this folder has no article files"
+
+
+def test_whole_sample_from_a_fresh_process(tmp_path, sample_dir):
+    """The README's command: every sample article loads, gold.json is reported, JSON validates."""
+    out = tmp_path / "sample.json"
+    files = [str(p) for p in sorted(sample_dir.iterdir())]
+    run = subprocess.run(
+        [sys.executable, "-m", "parallax", "compare", *files, "--json", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=180,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+    document = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema())
+    assert sorted(a["format"] for a in document["articles"]) == ["docx", "html", "md", "pdf", "txt"]
+    assert [e["source"].rsplit("/", 1)[-1] for e in document["errors"]] == ["gold.json"]
