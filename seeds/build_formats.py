@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -68,7 +68,7 @@ def build_docx(source: Source, target: Path) -> None:
     properties = document.core_properties
     properties.title = source.headline
     properties.author = source.author
-    properties.created = datetime.combine(source.published, datetime.min.time(), tzinfo=timezone.utc)
+    properties.created = datetime.combine(source.published, datetime.min.time(), tzinfo=UTC)
     properties.modified = properties.created
     document.save(str(target))
 
@@ -89,8 +89,12 @@ def build_pdf(source: Source, target: Path) -> None:
     document = QTextDocument()
     document.setDefaultFont(font)
     document.documentLayout().setPaintDevice(writer)
-    document.setPageSize(QSizeF(writer.width(), writer.height()))  # paginated: no page numbers added
-    document.setHtml(f"<h1>{html.escape(source.headline)}</h1><p><i>{html.escape(byline)}</i></p>{body}")
+    document.setPageSize(
+        QSizeF(writer.width(), writer.height())
+    )  # paginated: no page numbers added
+    document.setHtml(
+        f"<h1>{html.escape(source.headline)}</h1><p><i>{html.escape(byline)}</i></p>{body}"
+    )
     document.print_(writer)
 
 

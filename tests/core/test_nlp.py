@@ -1,7 +1,6 @@
 """Sentences: exact offsets, headline as its own unit, paragraph breaks respected."""
 
 import itertools
-
 from pathlib import Path
 
 import pytest
