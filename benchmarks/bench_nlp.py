@@ -37,8 +37,10 @@ def main() -> None:
         sentences = nlp.split_sentences(batch)
         seconds = time.perf_counter() - begin
         words = sum(s.word_count for per_article in sentences for s in per_article)
-        print(f"{label}: {words:,} words, {sum(map(len, sentences)):,} sentences in "
-              f"{seconds:.2f} s = {words / seconds:,.0f} words/s")
+        print(
+            f"{label}: {words:,} words, {sum(map(len, sentences)):,} sentences in "
+            f"{seconds:.2f} s = {words / seconds:,.0f} words/s"
+        )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak_mb:.0f} MB")
 

@@ -58,6 +58,7 @@ class Token:
     end: int
     lemma: str
     pos: str
+    dep: str
     is_stop: bool
     is_word: bool
 

@@ -134,6 +134,7 @@ def _sentence(span: tuple[int, int, Doc], unit: _Unit, index: int) -> Sentence:
             end=base + t.idx + len(t.text),
             lemma=t.lemma_ or t.lower_,
             pos=t.pos_,
+            dep=t.dep_,
             is_stop=t.is_stop,
             is_word=not (t.is_punct or t.is_space),
         )
