@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parallax import __version__
-from parallax.core.models import Comparison
+from parallax.core.models import AnalysedArticle, Comparison
 
 _TITLE_WIDTH = 48
 
@@ -26,6 +26,14 @@ def format_summary(comparison: Comparison, *, seconds: float, json_path: Path | 
             f"  {item.id:<4} {article.format.value:<7} {item.word_count:>6,} "
             f"{len(item.sentences):>6}  {name}{outlet}"
         )
+    scored = [item for item in articles if item.scores is not None]
+    if scored:
+        lines += [
+            "",
+            f"  {'id':<4} {'grade':>5} {'reading ease':<24} {'tone':>6} "
+            f"{'subj.':>5} {'hedges':>6} {'boost':>5} {'loaded':>6}",
+        ]
+        lines += [_score_line(item) for item in scored]
     words = sum(item.word_count for item in articles)
     sentences = sum(len(item.sentences) for item in articles)
     lines += ["", f"  Total: {words:,} words, {sentences:,} sentences in {seconds:.1f} s"]
@@ -42,6 +50,22 @@ def format_summary(comparison: Comparison, *, seconds: float, json_path: Path | 
     if json_path is not None:
         lines += ["", f"JSON written to {json_path}"]
     return "\n".join(lines)
+
+
+def _score_line(item: AnalysedArticle) -> str:
+    readability, tone = item.scores.readability, item.scores.tone
+    grade = readability.score("consensus_grade").value
+    ease = readability.score("flesch_reading_ease")
+    ease_text = f"{ease.value:.0f} {ease.band}"
+    line = f"  {item.id:<4} {grade:>5.1f} {ease_text:<24}"
+    if tone is not None:
+        line += (
+            f" {tone.mean:>+6.2f} {tone.mean_subjectivity:>5.2f} {tone.hedges:>6} "
+            f"{tone.boosters:>5} {tone.loaded:>6}"
+        )
+    if readability.warnings:
+        line += "  (short: scores unreliable)"
+    return line
 
 
 def _shorten(text: str) -> str:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from parallax import __version__
 from parallax.core.models import AnalysedArticle, Comparison, Sentence
+from parallax.core.readability import Difficulty
+from parallax.core.scores import ArticleScores, SentenceScores
+from parallax.core.tone import TONE_FORMULA, ArticleTone
 
 SCHEMA_ID = "parallax.comparison/1"
 
@@ -47,13 +51,41 @@ def _article(item: AnalysedArticle) -> dict[str, Any]:
         "word_count": item.word_count,
         "text": article.text,
         "warnings": [{"code": w.code, "message": w.message} for w in article.warnings],
-        "sentences": [_sentence(s) for s in item.sentences],
-        "readability": None,
-        "tone": None,
+        "sentences": [
+            _sentence(s, item.scores.sentences[n] if item.scores else None)
+            for n, s in enumerate(item.sentences)
+        ],
+        "readability": _readability(item.scores) if item.scores else None,
+        "tone": _tone(item.scores.tone) if item.scores and item.scores.tone else None,
     }
 
 
-def _sentence(sentence: Sentence) -> dict[str, Any]:
+def _readability(scores: ArticleScores) -> dict[str, Any]:
+    readability = scores.readability
+    marked = [
+        (n, s.readability) for n, s in enumerate(scores.sentences) if s.readability is not None
+    ]
+    return {
+        "scores": [asdict(score) for score in readability.scores],
+        "words": readability.words,
+        "sentences": readability.sentences,
+        "words_per_sentence": readability.words_per_sentence,
+        "syllables_per_word": readability.syllables_per_word,
+        "difficult_word_share": readability.difficult_word_share,
+        "reading_time_seconds": readability.reading_time_seconds,
+        "hard_sentences": [n for n, r in marked if r.difficulty is Difficulty.HARD],
+        "very_hard_sentences": [n for n, r in marked if r.difficulty is Difficulty.VERY_HARD],
+        "passive_sentences": [n for n, r in marked if r.passive],
+        "warnings": [{"code": w.code, "message": w.message} for w in readability.warnings],
+    }
+
+
+def _tone(tone: ArticleTone) -> dict[str, Any]:
+    return asdict(tone) | {"scale": "−1 (negative) … +1 (positive)", "primary": TONE_FORMULA}
+
+
+def _sentence(sentence: Sentence, scores: SentenceScores | None) -> dict[str, Any]:
+    tone = scores.tone if scores else None
     return {
         "index": sentence.index,
         "start": sentence.start,
@@ -65,7 +97,22 @@ def _sentence(sentence: Sentence) -> dict[str, Any]:
             {"label": e.label, "start": e.start, "end": e.end, "text": e.text}
             for e in sentence.entities
         ],
-        "tone": None,
+        "readability": {
+            "grade": scores.readability.grade,
+            "difficulty": scores.readability.difficulty,
+            "passive": scores.readability.passive,
+        }
+        if scores
+        else None,
+        "tone": {
+            "score": tone.score,
+            "vader_compound": tone.compound,
+            "textblob_polarity": tone.polarity,
+            "subjectivity": tone.subjectivity,
+            "terms": [asdict(term) for term in tone.terms],
+        }
+        if tone
+        else None,
     }
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parallax.core.scores import ArticleScores
 
 
 class SourceFormat(StrEnum):
@@ -93,6 +97,7 @@ class AnalysedArticle:
     id: str
     article: Article
     sentences: tuple[Sentence, ...]
+    scores: ArticleScores | None = None
 
     @property
     def word_count(self) -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from parallax.core import nlp
+from parallax.core import nlp, scores
 from parallax.core.models import AnalysedArticle, Article, Comparison, LoadFailure, Notice
 
 ProgressCallback = Callable[["Stage", int, int], None]
@@ -16,6 +17,7 @@ ProgressCallback = Callable[["Stage", int, int], None]
 class Stage(StrEnum):
     LOADING_MODEL = "loading_model"
     SENTENCES = "sentences"
+    SCORES = "scores"
     DONE = "done"
 
 
@@ -43,6 +45,9 @@ def compare(
     report = progress or (lambda stage, done, total: None)
 
     report(Stage.LOADING_MODEL, 0, 1)
+    # The scoring dictionaries load while spaCy loads and parses, instead of after it.
+    warming = threading.Thread(target=scores.warm_up, name="parallax-warm-up", daemon=True)
+    warming.start()
     _, model = nlp.get_pipeline()
     _check(is_cancelled)
 
@@ -59,6 +64,8 @@ def compare(
             zip(articles, sentences, strict=True), start=1
         )
     )
+    warming.join()
+    analysed = _with_scores(analysed, report, is_cancelled)
     notices = () if model.trained else (Notice("reduced_accuracy", nlp.REDUCED_ACCURACY),)
     report(Stage.DONE, 1, 1)
     return Comparison(
@@ -68,6 +75,19 @@ def compare(
         errors=tuple(errors),
         notices=notices,
     )
+
+
+def _with_scores(
+    analysed: tuple[AnalysedArticle, ...],
+    report: ProgressCallback,
+    is_cancelled: Callable[[], bool],
+) -> tuple[AnalysedArticle, ...]:
+    scored = []
+    for done, item in enumerate(analysed):
+        _check(is_cancelled)
+        report(Stage.SCORES, done, len(analysed))
+        scored.append(replace(item, scores=scores.score_article(item)))
+    return tuple(scored)
 
 
 def _check(is_cancelled: Callable[[], bool]) -> None:

@@ -17,6 +17,7 @@ from parallax.core.sentiment import textblob_sentiment, vader_compound
 from parallax.core.wordlists import TermKind, TermMatch, find_terms
 
 VADER_WEIGHT, TEXTBLOB_WEIGHT = 0.66, 0.34
+TONE_FORMULA = f"{VADER_WEIGHT}·VADER compound + {TEXTBLOB_WEIGHT}·TextBlob polarity"
 # VADER's authors' cut-off: |compound| below 0.05 is neutral.
 NEUTRAL_BAND = 0.05
 
@@ -77,8 +78,8 @@ def article_tone(tones: Sequence[tuple[int, SentenceTone]]) -> ArticleTone | Non
         negative_share=round(negative / count, 4),
         neutral_share=round((count - positive - negative) / count, 4),
         mean_subjectivity=round(statistics.fmean(t.subjectivity for _, t in tones), 4),
-        most_positive=top[0] if top[1].score > 0 else None,
-        most_negative=bottom[0] if bottom[1].score < 0 else None,
+        most_positive=top[0] if top[1].score >= NEUTRAL_BAND else None,
+        most_negative=bottom[0] if bottom[1].score <= -NEUTRAL_BAND else None,
         hedges=kinds.count(TermKind.HEDGE),
         boosters=kinds.count(TermKind.BOOSTER),
         loaded=kinds.count(TermKind.LOADED),

@@ -129,43 +129,51 @@ class TermMatch:
     end: int
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
 @cache
-def _patterns() -> tuple[tuple[TermKind, re.Pattern[str]], ...]:
+def _lookup() -> tuple[dict[str, TermKind], re.Pattern[str]]:
+    """Single words go in a dict (one lookup per word); the few phrases share one regex."""
     from parallax.core.sentiment import strong_lexicon_words
 
-    loaded = sorted(set(LOADED) | strong_lexicon_words(_MIN_LOADED_VALENCE))
-    return tuple(
-        (
-            kind,
-            re.compile(
-                r"\b(?:" + "|".join(map(re.escape, _longest_first(terms))) + r")\b", re.IGNORECASE
-            ),
-        )
-        for kind, terms in (
-            (TermKind.HEDGE, HEDGES),
-            (TermKind.BOOSTER, BOOSTERS),
-            (TermKind.LOADED, loaded),
-        )
+    lists = (
+        (TermKind.LOADED, strong_lexicon_words(_MIN_LOADED_VALENCE) | set(LOADED)),
+        (TermKind.BOOSTER, BOOSTERS),
+        (TermKind.HEDGE, HEDGES),
     )
+    words = {term: kind for kind, terms in lists for term in terms if " " not in term}
+    phrases = sorted((t for _, terms in lists for t in terms if " " in t), key=len, reverse=True)
+    return words, re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b", re.I)
 
 
-def _longest_first(terms) -> list[str]:
-    return sorted(terms, key=len, reverse=True)
+def _phrase_kind(phrase: str) -> TermKind:
+    if phrase in HEDGES:
+        return TermKind.HEDGE
+    return TermKind.BOOSTER if phrase in BOOSTERS else TermKind.LOADED
 
 
 def find_terms(text: str, offset: int = 0) -> list[TermMatch]:
     """Every hedge, booster and loaded term in one sentence, with offsets (plus ``offset``).
 
-    Matching ignores case only at the start of the sentence, so "May 8" stays a date and
-    "Could…" opening a sentence still counts.
+    Case is ignored only at the start of the sentence, so "May 8" stays a date while "Could…"
+    opening a sentence still counts.
     """
-    matches = []
-    for kind, pattern in _patterns():
-        for match in pattern.finditer(text):
-            found = match.group()
-            if found != found.lower() and match.start() != 0:
-                continue
-            matches.append(
-                TermMatch(kind, found.lower(), offset + match.start(), offset + match.end())
-            )
+    words, phrases = _lookup()
+    matches = [
+        TermMatch(
+            _phrase_kind(m.group().lower()), m.group().lower(), offset + m.start(), offset + m.end()
+        )
+        for m in phrases.finditer(text)
+        if m.start() == 0 or m.group() == m.group().lower()
+    ]
+    taken = {(m.start, m.end) for m in matches}
+    for match in _WORD.finditer(text):
+        word = match.group()
+        kind = words.get(word.lower())
+        if kind is None or (word != word.lower() and match.start() != 0):
+            continue
+        if any(start <= offset + match.start() < end for start, end in taken):
+            continue
+        matches.append(TermMatch(kind, word.lower(), offset + match.start(), offset + match.end()))
     return sorted(matches, key=lambda m: m.start)
