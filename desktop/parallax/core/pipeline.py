@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -45,9 +44,6 @@ def compare(
     report = progress or (lambda stage, done, total: None)
 
     report(Stage.LOADING_MODEL, 0, 1)
-    # The scoring dictionaries load while spaCy loads and parses, instead of after it.
-    warming = threading.Thread(target=scores.warm_up, name="parallax-warm-up", daemon=True)
-    warming.start()
     _, model = nlp.get_pipeline()
     _check(is_cancelled)
 
@@ -64,7 +60,6 @@ def compare(
             zip(articles, sentences, strict=True), start=1
         )
     )
-    warming.join()
     analysed = _with_scores(analysed, report, is_cancelled)
     notices = () if model.trained else (Notice("reduced_accuracy", nlp.REDUCED_ACCURACY),)
     report(Stage.DONE, 1, 1)

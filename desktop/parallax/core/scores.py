@@ -51,7 +51,11 @@ def score_article(item: AnalysedArticle) -> ArticleScores:
 
 
 def warm_up() -> None:
-    """Load the pronunciation dictionary and lexicons now (about a second, once per process)."""
+    """Load the pronunciation dictionary and lexicons now (about a second, once per process).
+
+    Loading them in a thread beside spaCy's model gains nothing (both hold the GIL), so callers
+    that want a responsive first comparison call this early on their worker thread.
+    """
     import textstat
 
     from parallax.core.sentiment import textblob_sentiment, vader_compound
