@@ -133,3 +133,9 @@ def test_scores_attach_to_every_sentence(sample_dir):
     (item,) = compare([article]).articles
     assert len(item.scores.sentences) == len(item.sentences)
     assert item.scores == score_article(item)
+
+
+def test_empty_body_scores_without_crashing_and_warns():
+    readability = article_readability("")
+    assert readability.words == 0 and readability.difficult_word_share == 0.0
+    assert [w.code for w in readability.warnings] == ["short_text"]
