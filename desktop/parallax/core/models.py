@@ -128,6 +128,77 @@ class ModelInfo:
         return f"{self.name} {self.version}"
 
 
+class ClaimStatus(StrEnum):
+    SHARED_ALL = "shared_all"  # every article carries the claim
+    SHARED_SOME = "shared_some"  # two or more articles, not all
+    UNIQUE = "unique"  # one article only
+
+
+class ConflictType(StrEnum):
+    NUMBER = "number"
+    DATE = "date"
+    ENTITY = "entity"
+    NEGATION = "negation"
+    CERTAINTY = "certainty"
+    ATTRIBUTION = "attribution"
+
+
+class DiffOp(StrEnum):
+    EQUAL = "equal"
+    INSERT = "insert"  # only in the member sentence
+    DELETE = "delete"  # only in the representative sentence
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSpan:
+    """A stretch of a word-level diff; offsets are into the article whose text holds the span."""
+
+    op: DiffOp
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMember:
+    article: str  # AnalysedArticle.id
+    sentence: int  # Sentence.index within that article
+    score: float  # similarity to the rest of the group (1.0 for a one-sentence group)
+    diff: tuple[DiffSpan, ...] = ()  # against the representative; empty for the representative
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    status: ClaimStatus
+    members: tuple[ClaimMember, ...]
+    representative: ClaimMember
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        """Ids of the articles that carry the claim, in article order, each once."""
+        return tuple(dict.fromkeys(member.article for member in self.members))
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictValue:
+    article: str
+    sentence: int
+    value: str  # the words as written
+    normalized: str  # comparable form: "14000 m", "2025-08-08", "will", "according to Bloomberg"
+    start: int  # offsets into that article's text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: str
+    claim: str
+    type: ConflictType
+    confidence: float  # 0…1
+    values: tuple[ConflictValue, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """Everything one comparison produced; the UI and every export read only this."""
@@ -137,3 +208,5 @@ class Comparison:
     created: str
     errors: tuple[LoadFailure, ...] = ()
     notices: tuple[Notice, ...] = field(default=())
+    claims: tuple[Claim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
