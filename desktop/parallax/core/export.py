@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from parallax import __version__
-from parallax.core.models import AnalysedArticle, Comparison, Sentence
+from parallax.core.models import AnalysedArticle, Claim, Comparison, Conflict, Sentence
 from parallax.core.readability import Difficulty
 from parallax.core.scores import ArticleScores, SentenceScores
 from parallax.core.tone import TONE_FORMULA, ArticleTone
@@ -20,6 +20,11 @@ SCHEMA_ID = "parallax.comparison/1"
 
 
 def to_document(comparison: Comparison) -> dict[str, Any]:
+    claim_of = {
+        (member.article, member.sentence): claim.id
+        for claim in comparison.claims
+        for member in claim.members
+    }
     return {
         "schema": SCHEMA_ID,
         "generator": {
@@ -30,14 +35,61 @@ def to_document(comparison: Comparison) -> dict[str, Any]:
             "created": comparison.created,
         },
         "notices": [{"code": n.code, "message": n.message} for n in comparison.notices],
-        "articles": [_article(item) for item in comparison.articles],
-        "claims": [],
-        "conflicts": [],
+        "articles": [_article(item, claim_of) for item in comparison.articles],
+        "claims": [_claim(claim) for claim in comparison.claims],
+        "coverage": _coverage(comparison),
+        "conflicts": [_conflict(conflict) for conflict in comparison.conflicts],
         "errors": [{"source": e.source, "message": e.message} for e in comparison.errors],
     }
 
 
-def _article(item: AnalysedArticle) -> dict[str, Any]:
+def _claim(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "status": claim.status.value,
+        "articles": list(claim.articles),
+        "representative": {
+            "article": claim.representative.article,
+            "sentence": claim.representative.sentence,
+        },
+        "members": [
+            {
+                "article": m.article,
+                "sentence": m.sentence,
+                "score": m.score,
+                "diff": [
+                    {"op": d.op.value, "article": d.article, "start": d.start, "end": d.end}
+                    for d in m.diff
+                ],
+            }
+            for m in claim.members
+        ],
+    }
+
+
+def _coverage(comparison: Comparison) -> dict[str, Any]:
+    """Claims × articles: which article carries which claim."""
+    ids = [item.id for item in comparison.articles]
+    return {
+        "articles": ids,
+        "rows": [
+            {"claim": claim.id, "present": [i in claim.articles for i in ids]}
+            for claim in comparison.claims
+        ],
+    }
+
+
+def _conflict(conflict: Conflict) -> dict[str, Any]:
+    return {
+        "id": conflict.id,
+        "claim": conflict.claim,
+        "type": conflict.type.value,
+        "confidence": conflict.confidence,
+        "values": [asdict(value) for value in conflict.values],
+    }
+
+
+def _article(item: AnalysedArticle, claim_of: dict[tuple[str, int], str]) -> dict[str, Any]:
     article = item.article
     return {
         "id": item.id,
@@ -52,7 +104,11 @@ def _article(item: AnalysedArticle) -> dict[str, Any]:
         "text": article.text,
         "warnings": [{"code": w.code, "message": w.message} for w in article.warnings],
         "sentences": [
-            _sentence(s, item.scores.sentences[n] if item.scores else None)
+            _sentence(
+                s,
+                item.scores.sentences[n] if item.scores else None,
+                claim_of.get((item.id, s.index)),
+            )
             for n, s in enumerate(item.sentences)
         ],
         "readability": _readability(item.scores) if item.scores else None,
@@ -84,7 +140,9 @@ def _tone(tone: ArticleTone) -> dict[str, Any]:
     return asdict(tone) | {"scale": "−1 (negative) … +1 (positive)", "primary": TONE_FORMULA}
 
 
-def _sentence(sentence: Sentence, scores: SentenceScores | None) -> dict[str, Any]:
+def _sentence(
+    sentence: Sentence, scores: SentenceScores | None, claim: str | None
+) -> dict[str, Any]:
     tone = scores.tone if scores else None
     return {
         "index": sentence.index,
@@ -92,7 +150,7 @@ def _sentence(sentence: Sentence, scores: SentenceScores | None) -> dict[str, An
         "end": sentence.end,
         "paragraph": sentence.paragraph,
         "is_headline": sentence.is_headline,
-        "claim": None,
+        "claim": claim,
         "entities": [
             {"label": e.label, "start": e.start, "end": e.end, "text": e.text}
             for e in sentence.entities

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from parallax.core import nlp, scores
+from parallax.core import align, nlp, scores
+from parallax.core.claims import build_claims
 from parallax.core.models import AnalysedArticle, Article, Comparison, LoadFailure, Notice
 
 ProgressCallback = Callable[["Stage", int, int], None]
@@ -17,6 +18,8 @@ class Stage(StrEnum):
     LOADING_MODEL = "loading_model"
     SENTENCES = "sentences"
     SCORES = "scores"
+    ALIGNMENT = "alignment"
+    CONFLICTS = "conflicts"
     DONE = "done"
 
 
@@ -26,9 +29,9 @@ class ComparisonCancelled(Exception):
 
 @dataclass(frozen=True, slots=True)
 class CompareOptions:
-    """User-settable analysis options (later issues add thresholds here)."""
+    """User-settable analysis options."""
 
-    min_articles: int = 1
+    same_claim: float = align.SAME_CLAIM
 
 
 def compare(
@@ -61,6 +64,12 @@ def compare(
         )
     )
     analysed = _with_scores(analysed, report, is_cancelled)
+    report(Stage.ALIGNMENT, 0, 1)
+    vectors = align.vectors([(item.article.text, item.sentences) for item in analysed])
+    groups = align.group_claims(vectors, options.same_claim, is_cancelled)
+    _check(is_cancelled)
+    claims = build_claims(groups, analysed)
+    _check(is_cancelled)
     notices = () if model.trained else (Notice("reduced_accuracy", nlp.REDUCED_ACCURACY),)
     report(Stage.DONE, 1, 1)
     return Comparison(
@@ -69,6 +78,7 @@ def compare(
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         errors=tuple(errors),
         notices=notices,
+        claims=claims,
     )
 
 

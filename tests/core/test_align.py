@@ -1,0 +1,122 @@
+"""Claim groups: paraphrases grouped, statuses right, no chaining, a partition of sentences."""
+
+from parallax.core.align import SentenceRef, group_claims
+from parallax.core.claims import status_of
+from parallax.core.loading import load_pasted
+from parallax.core.models import ClaimStatus, DiffOp
+from parallax.core.pipeline import compare
+
+
+def article(*sentences: str):
+    return load_pasted("\n".join(sentences))
+
+
+def claims_by_text(comparison):
+    items = {item.id: item for item in comparison.articles}
+    result = []
+    for claim in comparison.claims:
+        texts = sorted(
+            items[m.article].sentence_text(items[m.article].sentences[m.sentence])
+            for m in claim.members
+        )
+        result.append((claim.status, texts))
+    return result
+
+
+def test_shared_partial_and_unique_claims():
+    comparison = compare(
+        [
+            article(
+                "The United States and Russia are working on a truce in Ukraine.",
+                "Oil prices fell sharply on Friday.",
+                "The central bank kept interest rates unchanged.",
+            ),
+            article(
+                "Washington and Moscow are working on a Ukraine truce, officials said.",
+                "Oil prices fell sharply on Friday after the report.",
+                "A football club announced a new coach.",
+            ),
+            article(
+                "US and Russian officials are working on a truce for Ukraine.",
+                "Farmers protested in the capital over grain imports.",
+            ),
+        ]
+    )
+    found = claims_by_text(comparison)
+    assert (
+        ClaimStatus.SHARED_ALL,
+        sorted(
+            [
+                "The United States and Russia are working on a truce in Ukraine.",
+                "Washington and Moscow are working on a Ukraine truce, officials said.",
+                "US and Russian officials are working on a truce for Ukraine.",
+            ]
+        ),
+    ) in found
+    assert (
+        ClaimStatus.SHARED_SOME,
+        sorted(
+            [
+                "Oil prices fell sharply on Friday.",
+                "Oil prices fell sharply on Friday after the report.",
+            ]
+        ),
+    ) in found
+    uniques = [texts for status, texts in found if status is ClaimStatus.UNIQUE]
+    assert ["A football club announced a new coach."] in uniques
+    assert ["The central bank kept interest rates unchanged."] in uniques
+
+
+def test_every_sentence_in_exactly_one_claim_and_statuses_match_coverage(sample_dir):
+    from parallax.core.loading import load_file, supported_files
+
+    comparison = compare([load_file(p) for p in supported_files(sample_dir)])
+    seen = [(m.article, m.sentence) for c in comparison.claims for m in c.members]
+    expected = [(i.id, s.index) for i in comparison.articles for s in i.sentences]
+    assert sorted(seen) == sorted(expected)
+    for claim in comparison.claims:
+        assert claim.status is status_of(len(claim.articles), len(comparison.articles))
+        assert claim.representative in claim.members
+        # A group never holds two sentences of one article.
+        assert len(claim.articles) == len(claim.members)
+
+
+def vec(*keys: str) -> dict[str, float]:
+    weight = 1 / len(keys) ** 0.5
+    return {key: weight for key in keys}
+
+
+def test_no_chaining_through_an_intermediate_sentence():
+    # A≈B and B≈C, but A and C share nothing: plain connected components would make one group.
+    a, b, c = vec("w", "x", "y", "z"), vec("w", "x", "p", "q"), vec("p", "q", "r", "s")
+    groups = group_claims([[a], [b], [c]], threshold=0.45)
+    sizes = sorted(len(g.members) for g in groups)
+    assert sizes == [1, 2]
+
+
+def test_two_articles_and_representative():
+    groups = group_claims([[vec("a", "b", "c")], [vec("a", "b", "c", "d")]], threshold=0.5)
+    (group,) = groups
+    assert group.members == (SentenceRef(0, 0), SentenceRef(1, 0))
+    assert group.scores[0] == group.scores[1] > 0.8
+
+
+def test_members_carry_word_diffs_against_the_representative():
+    comparison = compare(
+        [
+            article("The deal would freeze the front line, officials said."),
+            article("The deal will freeze the current front line, officials said."),
+        ]
+    )
+    (claim,) = [c for c in comparison.claims if c.status is ClaimStatus.SHARED_ALL]
+    other = next(m for m in claim.members if m != claim.representative)
+    items = {i.id: i for i in comparison.articles}
+    changed = {
+        (span.op, items[span.article].article.text[span.start : span.end])
+        for span in other.diff
+        if span.op is not DiffOp.EQUAL
+    }
+    assert changed in (
+        {(DiffOp.DELETE, "would"), (DiffOp.INSERT, "will"), (DiffOp.INSERT, "current")},
+        {(DiffOp.DELETE, "will"), (DiffOp.DELETE, "current"), (DiffOp.INSERT, "would")},
+    )
