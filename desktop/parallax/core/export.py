@@ -111,6 +111,8 @@ def _article(item: AnalysedArticle, claim_of: dict[tuple[str, int], str]) -> dic
             )
             for n, s in enumerate(item.sentences)
         ],
+        "entities": [asdict(entity) for entity in item.entities],
+        "voices": [asdict(voice) for voice in item.voices],
         "readability": _readability(item.scores) if item.scores else None,
         "tone": _tone(item.scores.tone) if item.scores and item.scores.tone else None,
     }

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from parallax.core.scores import ArticleScores
+    from parallax.core.voices import EntityCount, Voice
 
 
 class SourceFormat(StrEnum):
@@ -65,6 +66,9 @@ class Token:
     dep: str
     is_stop: bool
     is_word: bool
+    # Position of the syntactic head in the sentence's ``tokens`` (itself for the root; -1 when
+    # the head lies outside the sentence or there is no parse).
+    head: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,8 @@ class AnalysedArticle:
     article: Article
     sentences: tuple[Sentence, ...]
     scores: ArticleScores | None = None
+    voices: tuple[Voice, ...] = ()
+    entities: tuple[EntityCount, ...] = ()
 
     @property
     def word_count(self) -> int:

@@ -128,6 +128,9 @@ def _spans(doc: Doc, whole: bool) -> Iterator[tuple[int, int, Doc]]:
 def _sentence(span: tuple[int, int, Doc], unit: _Unit, index: int) -> Sentence:
     start, end, doc = span
     base = unit.start
+    inside = [t for t in doc if start <= t.idx < end and not t.is_space]
+    position = {t.i: n for n, t in enumerate(inside)}
+    parsed = doc.has_annotation("DEP")
     tokens = tuple(
         Token(
             start=base + t.idx,
@@ -137,9 +140,9 @@ def _sentence(span: tuple[int, int, Doc], unit: _Unit, index: int) -> Sentence:
             dep=t.dep_,
             is_stop=t.is_stop,
             is_word=not (t.is_punct or t.is_space),
+            head=position.get(t.head.i, -1) if parsed else -1,
         )
-        for t in doc
-        if start <= t.idx < end and not t.is_space
+        for t in inside
     )
     entities = tuple(
         Entity(label=e.label_, start=base + e.start_char, end=base + e.end_char, text=e.text)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from parallax.core import align, nlp, scores
+from parallax.core import align, nlp, scores, voices
 from parallax.core.claims import build_claims
 from parallax.core.models import AnalysedArticle, Article, Comparison, LoadFailure, Notice
 
@@ -91,7 +91,14 @@ def _with_scores(
     for done, item in enumerate(analysed):
         _check(is_cancelled)
         report(Stage.SCORES, done, len(analysed))
-        scored.append(replace(item, scores=scores.score_article(item)))
+        scored.append(
+            replace(
+                item,
+                scores=scores.score_article(item),
+                voices=voices.find_voices(item),
+                entities=voices.count_entities(item),
+            )
+        )
     return tuple(scored)
 
 

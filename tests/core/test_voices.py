@@ -1,0 +1,42 @@
+"""Voices (who is quoted or cited) and entity counts, from the parse."""
+
+from parallax.core.loading import load_pasted
+from parallax.core.pipeline import compare
+from parallax.core.voices import VoiceKind
+
+
+def analysed(text: str):
+    (item,) = compare([load_pasted(text)]).articles
+    return item
+
+
+def test_reported_quoted_according_to_and_passive_agent():
+    item = analysed(
+        "Truce talks\n"
+        "The Kremlin spokesman said on Friday that talks would continue.\n"
+        "“We will not give up land,” foreign ministry spokesperson Taras Melnyk told reporters.\n"
+        "The deal would freeze the front line, according to people familiar with the matter.\n"
+        "The plan was first reported by a US news agency.\n"
+        "He said nothing more.\n"
+    )
+    voices = {(v.speaker, v.kind) for v in item.voices}
+    assert ("The Kremlin spokesman", VoiceKind.REPORTED) in voices
+    assert ("foreign ministry spokesperson Taras Melnyk", VoiceKind.QUOTED) in voices
+    assert ("people familiar with the matter", VoiceKind.ACCORDING_TO) in voices
+    assert ("a US news agency", VoiceKind.REPORTED) in voices
+    assert all(v.speaker not in ("He", "The plan") for v in item.voices)
+    text = item.article.text
+    assert all(text[v.start : v.end] == v.speaker for v in item.voices)
+
+
+def test_entity_counts_merge_mentions():
+    item = analysed(
+        "Talks in Geneva\n"
+        "Officials from Russia met in Geneva. Russia said the talks in Geneva were useful.\n"
+        "The Kremlin declined to comment.\n"
+    )
+    counts = {(e.label, e.text): e.count for e in item.entities}
+    assert counts[("GPE", "Geneva")] == 3
+    assert counts[("GPE", "Russia")] == 2
+    first = item.entities[0]
+    assert first.count == max(e.count for e in item.entities)
