@@ -57,7 +57,7 @@ def found_pairs(comparison: Comparison) -> set[frozenset[tuple[str, int]]]:
     return pairs
 
 
-def sample_report(threshold: float) -> tuple[float, float, float]:
+def sample_report(threshold: float) -> tuple[Comparison, dict, tuple[float, float, float]]:
     gold = json.loads((SAMPLE / "gold.json").read_text(encoding="utf-8"))
     articles = [load_file(path) for path in supported_files(SAMPLE)]
     comparison = pipeline.compare(articles, pipeline.CompareOptions(same_claim=threshold))
@@ -66,7 +66,49 @@ def sample_report(threshold: float) -> tuple[float, float, float]:
     precision = hits / len(found) if found else 0.0
     recall = hits / len(expected) if expected else 0.0
     f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
-    return precision, recall, f1
+    return comparison, gold, (precision, recall, f1)
+
+
+def conflict_report(comparison: Comparison, gold: dict) -> None:
+    """Designed conflicts found (right type, overlapping values) and designed non-conflicts hit."""
+    names = {item.id: item.article.source.name for item in comparison.articles}
+    texts = {item.id: item.article.text for item in comparison.articles}
+
+    def matches(found, designed) -> bool:
+        wanted = {(v["article"], v["value"]) for v in designed["values"]}
+        hits = 0
+        for value in found.values:
+            name, text = names[value.article], texts[value.article]
+            hits += any(
+                name == article and (value.value in phrase or phrase in value.value)
+                for article, phrase in wanted
+                if phrase in text
+            )
+        return hits == 2
+
+    found_types: dict[str, int] = {}
+    for designed in gold["conflicts"]:
+        hit = any(
+            c.type.value == designed["type"] and matches(c, designed) for c in comparison.conflicts
+        )
+        found_types[designed["type"]] = found_types.get(designed["type"], 0) + hit
+        print(f"  {designed['id']:<4} {designed['type']:<12} {'found' if hit else 'MISSED'}")
+    kinds = {
+        "rounding": "number",
+        "unit_conversion": "number",
+        "name_variant": "entity",
+        "date_format": "date",
+    }
+    alarms = sum(
+        any(c.type.value == kinds[n["kind"]] and matches(c, n) for c in comparison.conflicts)
+        for n in gold["non_conflicts"]
+    )
+    total = len(gold["conflicts"])
+    print(
+        f"conflicts found: {sum(found_types.values())}/{total}; false alarms on designed "
+        f"non-conflicts: {alarms}/{len(gold['non_conflicts'])}; all conflicts reported: "
+        f"{len(comparison.conflicts)}"
+    )
 
 
 def read_sts(split: str) -> list[tuple[float, str, str]]:
@@ -127,11 +169,12 @@ def main() -> None:
     args = parser.parse_args()
     thresholds = [t / 100 for t in range(20, 62, 2)] if args.sweep else [align.SAME_CLAIM]
     for threshold in thresholds:
-        precision, recall, f1 = sample_report(threshold)
+        comparison, gold, (precision, recall, f1) = sample_report(threshold)
         print(
             f"sample pairs at {threshold:.2f}: precision {precision:.3f}  recall {recall:.3f}  "
             f"F1 {f1:.3f}"
         )
+    conflict_report(comparison, gold)
     if not args.no_sts:
         if STS.exists():
             sts_report()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from parallax import __version__
-from parallax.core.models import AnalysedArticle, Comparison
+from parallax.core.models import AnalysedArticle, ClaimStatus, Comparison
 
 _TITLE_WIDTH = 48
 
@@ -34,6 +35,7 @@ def format_summary(comparison: Comparison, *, seconds: float, json_path: Path | 
             f"{'subj.':>5} {'hedges':>6} {'boost':>5} {'loaded':>6}",
         ]
         lines += [_score_line(item) for item in scored]
+    lines += _claims_lines(comparison)
     words = sum(item.word_count for item in articles)
     sentences = sum(len(item.sentences) for item in articles)
     lines += ["", f"  Total: {words:,} words, {sentences:,} sentences in {seconds:.1f} s"]
@@ -50,6 +52,22 @@ def format_summary(comparison: Comparison, *, seconds: float, json_path: Path | 
     if json_path is not None:
         lines += ["", f"JSON written to {json_path}"]
     return "\n".join(lines)
+
+
+def _claims_lines(comparison: Comparison) -> list[str]:
+    if not comparison.claims:
+        return []
+    statuses = Counter(claim.status for claim in comparison.claims)
+    lines = [
+        "",
+        f"  Claims: {statuses[ClaimStatus.SHARED_ALL]} shared by all, "
+        f"{statuses[ClaimStatus.SHARED_SOME]} by some, {statuses[ClaimStatus.UNIQUE]} unique",
+    ]
+    if comparison.conflicts:
+        kinds = Counter(conflict.type.value for conflict in comparison.conflicts)
+        detail = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
+        lines.append(f"  Conflicts: {len(comparison.conflicts)} ({detail})")
+    return lines
 
 
 def _score_line(item: AnalysedArticle) -> str:

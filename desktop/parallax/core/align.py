@@ -16,7 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from parallax.core.similarity import Vectorizer, cosine, sentence_keys
+from parallax.core.links import find_links
+from parallax.core.similarity import Vectorizer, sentence_keys
 
 # Calibrated on STS-B train, fitted in batches of 60 pairs as in a comparison of a few articles
 # (best accuracy for "same claim" = gold ≥ 3.0); see docs/comparison.md.
@@ -45,95 +46,37 @@ def vectors(texts_and_sentences: Sequence[tuple[str, Sequence]]) -> list[list[di
     return [[vectorizer.vector(k) for k in article] for article in keys]
 
 
-def candidate_pairs(
-    vecs: list[list[dict[str, float]]],
-    threshold: float,
-    is_cancelled: Callable[[], bool] = lambda: False,
-) -> dict[tuple[SentenceRef, SentenceRef], float]:
-    """Similarities of cross-article sentence pairs at or above ``threshold``.
-
-    An inverted index visits only pairs that share a key; keys that nearly every sentence has
-    ("the", "#num") are skipped for candidate search but still count in the similarity.
-    """
-    refs = [SentenceRef(a, s) for a, article in enumerate(vecs) for s in range(len(article))]
-    flat = [vecs[r.article][r.sentence] for r in refs]
-    index: dict[str, list[int]] = defaultdict(list)
-    for position, vector in enumerate(flat):
-        for key in vector:
-            index[key].append(position)
-    common = max(50, len(flat) // 10)
-    pairs: dict[tuple[SentenceRef, SentenceRef], float] = {}
-    for position, vector in enumerate(flat):
-        if position % 200 == 0 and is_cancelled():
-            return {}
-        seen: set[int] = set()
-        for key in vector:
-            postings = index[key]
-            if len(postings) > common:
-                continue
-            seen.update(
-                p for p in postings if p > position and refs[p].article != refs[position].article
-            )
-        for other in seen:
-            similarity = cosine(vector, flat[other])
-            if similarity >= threshold:
-                pairs[(refs[position], refs[other])] = similarity
-    return pairs
-
-
 def group_claims(
     vecs: list[list[dict[str, float]]],
     threshold: float = SAME_CLAIM,
     is_cancelled: Callable[[], bool] = lambda: False,
     mutual_min: float = MUTUAL_MIN,
 ) -> list[Group]:
-    """Every sentence in exactly one group; groups of one sentence for unmatched sentences."""
-    pairs = _links(
-        candidate_pairs(vecs, min(threshold, mutual_min), is_cancelled), threshold, mutual_min
-    )
-    parent: dict[SentenceRef, SentenceRef] = {}
-    members: dict[SentenceRef, list[SentenceRef]] = {}
-    link: dict[SentenceRef, dict[SentenceRef, float]] = defaultdict(dict)
-    for (a, b), similarity in pairs.items():
+    """Every sentence in exactly one group; groups of one sentence for unmatched sentences.
+
+    Returns an empty list when cancelled.
+    """
+    refs = [SentenceRef(a, s) for a, article in enumerate(vecs) for s in range(len(article))]
+    found = find_links(vecs, threshold, min(threshold, mutual_min), is_cancelled)
+    if found is None:
+        return []
+    link: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), similarity in found.items():
         link[a][b] = link[b][a] = similarity
-    for article, sentences in enumerate(vecs):
-        for sentence in range(len(sentences)):
-            ref = SentenceRef(article, sentence)
-            parent[ref] = ref
-            members[ref] = [ref]
+    parent = list(range(len(refs)))
+    members: dict[int, list[int]] = {n: [n] for n in range(len(refs))}
+    articles: dict[int, set[int]] = {n: {ref.article} for n, ref in enumerate(refs)}
     # Cluster-level counts of links between clusters, kept up to date as clusters merge.
-    total = {r: dict.fromkeys(row, 1.0) for r, row in link.items()}
-    for (a, b), _ in sorted(pairs.items(), key=lambda item: -item[1]):
+    total = {n: dict.fromkeys(row, 1.0) for n, row in link.items()}
+    for (a, b), _ in sorted(found.items(), key=lambda item: -item[1]):
         ra, rb = parent[a], parent[b]
-        if ra == rb or _share_article(members[ra], members[rb]):
+        if ra == rb or not articles[ra].isdisjoint(articles[rb]):
             continue
         linked = total.get(ra, {}).get(rb, 0.0) / (len(members[ra]) * len(members[rb]))
-        if linked <= 0.5:
-            continue
-        _merge(ra, rb, parent, members, total)
-    return [_group(group, link) for root, group in members.items() if parent[root] == root]
-
-
-def _links(
-    pairs: dict[tuple[SentenceRef, SentenceRef], float], threshold: float, mutual_min: float
-) -> dict[tuple[SentenceRef, SentenceRef], float]:
-    """Pairs that count as same-claim links; a mutual best match counts at the threshold."""
-    best: dict[tuple[SentenceRef, int], tuple[float, SentenceRef]] = {}
-    for (a, b), similarity in pairs.items():
-        for x, y in ((a, b), (b, a)):
-            if similarity > best.get((x, y.article), (0.0, x))[0]:
-                best[(x, y.article)] = (similarity, y)
-    links = {}
-    for (a, b), similarity in pairs.items():
-        if similarity >= threshold:
-            links[(a, b)] = similarity
-        elif best[(a, b.article)][1] == b and best[(b, a.article)][1] == a:
-            links[(a, b)] = threshold
-    return links
-
-
-def _share_article(a: list[SentenceRef], b: list[SentenceRef]) -> bool:
-    return not {r.article for r in a}.isdisjoint(r.article for r in b)
+        if linked > 0.5:
+            _merge(ra, rb, parent, members, total)
+            articles[ra] |= articles.pop(rb)
+    return [_group([refs[n] for n in group], group, link) for group in members.values()]
 
 
 def _merge(keep, gone, parent, members, total) -> None:
@@ -149,9 +92,10 @@ def _merge(keep, gone, parent, members, total) -> None:
     total.get(keep, {}).pop(gone, None)
 
 
-def _group(refs: list[SentenceRef], link: dict[SentenceRef, dict[SentenceRef, float]]) -> Group:
-    refs = sorted(refs, key=lambda r: (r.article, r.sentence))
+def _group(refs: list[SentenceRef], ids: list[int], link: dict[int, dict[int, float]]) -> Group:
+    order = sorted(range(len(refs)), key=lambda n: (refs[n].article, refs[n].sentence))
+    refs, ids = [refs[n] for n in order], [ids[n] for n in order]
     if len(refs) == 1:
         return Group(tuple(refs), (1.0,), 0)
-    scores = tuple(sum(link[r].get(o, 0.0) for o in refs if o != r) / (len(refs) - 1) for r in refs)
+    scores = tuple(sum(link[i].get(o, 0.0) for o in ids if o != i) / (len(ids) - 1) for i in ids)
     return Group(tuple(refs), tuple(round(s, 4) for s in scores), scores.index(max(scores)))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 
 from parallax.core.align import Group
+from parallax.core.conflicts import MemberText, find_conflicts
 from parallax.core.diffing import word_diff
-from parallax.core.models import AnalysedArticle, Claim, ClaimMember, ClaimStatus
+from parallax.core.models import AnalysedArticle, Claim, ClaimMember, ClaimStatus, Conflict
 
 
 def status_of(article_count: int, total_articles: int) -> ClaimStatus:
@@ -47,4 +49,57 @@ def _claim(claim_id: str, group: Group, articles: Sequence[AnalysedArticle]) -> 
         status=status_of(article_count, len(articles)),
         members=tuple(members),
         representative=members[group.representative],
+    )
+
+
+def claim_conflicts(
+    claims: Sequence[Claim],
+    articles: Sequence[AnalysedArticle],
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> tuple[Conflict, ...] | None:
+    """Typed conflicts between the members of each shared claim; None when cancelled.
+
+    Small groups compare every pair of members; in groups larger than ``_ALL_PAIRS_UP_TO``
+    (wire copy reprinted by dozens of outlets) each member is compared with the representative
+    only, which keeps the work linear in the group's size.
+    """
+    by_id = {item.id: item for item in articles}
+    conflicts: list[Conflict] = []
+    for claim in claims:
+        if claim.status is ClaimStatus.UNIQUE:
+            continue
+        if is_cancelled():
+            return None
+        texts = {m: _member_text(m, by_id[m.article]) for m in claim.members}
+        for a, b in _pairs(claim):
+            for finding in find_conflicts(texts[a], texts[b]):
+                conflicts.append(
+                    Conflict(
+                        id=f"k{len(conflicts) + 1}",
+                        claim=claim.id,
+                        type=finding.type,
+                        confidence=round(finding.confidence, 2),
+                        values=(finding.first, finding.second),
+                    )
+                )
+    return tuple(conflicts)
+
+
+_ALL_PAIRS_UP_TO = 12
+
+
+def _pairs(claim: Claim) -> list[tuple[ClaimMember, ClaimMember]]:
+    members = claim.members
+    if len(members) <= _ALL_PAIRS_UP_TO:
+        return [(a, b) for a, b in itertools.combinations(members, 2) if a.article != b.article]
+    base = claim.representative
+    return [(base, m) for m in members if m.article != base.article]
+
+
+def _member_text(member: ClaimMember, item: AnalysedArticle) -> MemberText:
+    return MemberText(
+        article=item.id,
+        sentence=item.sentences[member.sentence],
+        text=item.article.text,
+        published=item.article.published,
     )

@@ -52,6 +52,11 @@ def _places() -> dict[str, str]:
     }
 
 
+def place_key(name: str) -> str | None:
+    """The country a place name, capital or adjective stands for, if it is a known one."""
+    return _places().get(name.lower().removeprefix("the ").strip())
+
+
 def token_keys(token: Token, surface: str) -> tuple[str, ...]:
     """The comparable keys of one token (none for punctuation)."""
     if not token.is_word:

@@ -1,0 +1,403 @@
+"""Typed conflicts between two sentences of one claim group, each from a different article.
+
+Every rule is conservative: a detail found in only one sentence is an omission, not a conflict,
+and two values are compared only when they fill the same slot (same unit or counted noun, same
+kind of date, same role for an entity). Confidence is set per rule, from how direct the
+evidence is: 0.85–0.9 for two explicit values that cannot both hold (two percentages that do not
+meet, two calendar dates), about 0.7 when a value had to be resolved or converted first (a
+weekday against a reference date, miles against km), 0.55–0.65 when the comparison leans on a
+borrowed reference date, on word lists (hedges, denial verbs) or on a role guessed from the
+words around an entity. Number confidence also grows with how far apart the two ranges are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from parallax.core.dates import parse_iso_prefix
+from parallax.core.models import ConflictType, ConflictValue, Sentence
+from parallax.core.numbers import WEEKDAYS, DateMention, Quantity, dates, quantities
+from parallax.core.similarity import place_key
+from parallax.core.values import Marker, Parsed, SourceKind, certainty, entities, parse, polarity
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    type: ConflictType
+    confidence: float  # 0..1
+    first: ConflictValue  # the value in sentence a
+    second: ConflictValue  # the value in sentence b
+
+
+@dataclass(frozen=True, slots=True)
+class MemberText:
+    article: str  # article id, e.g. "a1"
+    sentence: Sentence
+    text: str  # the whole article text (offsets refer to it)
+    published: str | None = None  # ISO date, to resolve weekdays and "next week"
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    member: MemberText
+    parsed: Parsed
+    reference: date | None
+
+    def value(self, marker: Marker) -> ConflictValue:
+        member, start, end = self.member, marker.start, marker.end
+        text = member.text[start:end]
+        return ConflictValue(
+            member.article, member.sentence.index, text, marker.normalized, start, end
+        )
+
+
+def find_conflicts(a: MemberText, b: MemberText) -> list[Finding]:
+    """The details that differ between two member sentences of one claim."""
+    x, y = _side(a), _side(b)
+    findings = [*_numbers(x, y), *_dates(x, y), *_entities(x, y), *_negation(x, y)]
+    sure = _certainty(x, y)
+    # A source that hedges is already what the certainty finding shows: one type per difference.
+    findings.extend(sure or _attribution(x, y))
+    return findings
+
+
+def _side(member: MemberText) -> _Side:
+    iso = parse_iso_prefix(member.published)
+    reference = date.fromisoformat(iso) if iso else None
+    return _Side(member, parse(member.text, member.sentence), reference)
+
+
+def _finding(
+    kind: ConflictType, confidence: float, x: _Side, first: Marker, y: _Side, second: Marker
+) -> Finding:
+    confidence = round(min(max(confidence, 0.0), 1.0), 2)
+    return Finding(kind, confidence, x.value(first), y.value(second))
+
+
+def _numbers(x: _Side, y: _Side) -> list[Finding]:
+    """Figures of one kind (unit, currency, counted noun) whose ranges do not meet."""
+    qx = quantities(x.parsed, [(m.start, m.end) for m in dates(x.parsed)])
+    qy = quantities(y.parsed, [(m.start, m.end) for m in dates(y.parsed)])
+    findings = []
+    for kind in sorted({q.kind for q in qx} & {q.kind for q in qy}):
+        if kind == "count:":  # a bare count with no noun: nothing says what it counts
+            continue
+        left = _unmatched([q for q in qx if q.kind == kind], [q for q in qy if q.kind == kind])
+        right = _unmatched([q for q in qy if q.kind == kind], [q for q in qx if q.kind == kind])
+        # With several figures of one kind left on a side, which pairs with which is a guess.
+        if len(left) == 1 == len(right) and _same_subject(left[0], right[0]):
+            first, second = left[0], right[0]
+            confidence = _number_confidence(first, second)
+            findings.append(
+                _finding(ConflictType.NUMBER, confidence, x, first.marker, y, second.marker)
+            )
+    return findings
+
+
+def _unmatched(mine: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
+    return [q for q in mine if not any(_same_subject(q, o) and _overlap(q, o) for o in theirs)]
+
+
+def _same_subject(q: Quantity, o: Quantity) -> bool:
+    """ "19% of the territory" and "a fifth of the vote" measure different things."""
+    return not (q.of_nouns and o.of_nouns and q.of_nouns.isdisjoint(o.of_nouns))
+
+
+def _overlap(q: Quantity, o: Quantity) -> bool:
+    # A converted unit was itself rounded by the writer ("620 miles" for 1,000 km).
+    slack = 0.01 * max(abs(q.value), abs(o.value)) if q.converted or o.converted else 0.0
+    # Strict: "4.1%" and "4.2%" share only the rounding boundary 4.15, and they do disagree.
+    return q.low < o.high + slack and o.low < q.high + slack
+
+
+def _number_confidence(q: Quantity, o: Quantity) -> float:
+    gap = max(o.low - q.high, q.low - o.high) / max(abs(q.value), abs(o.value), 1e-9)
+    confidence = 0.6 + min(0.3, gap)
+    return confidence - 0.1 if q.converted or o.converted else confidence
+
+
+def _dates(x: _Side, y: _Side) -> list[Finding]:
+    """Dates of the same slot that cannot be the same day or span."""
+    dx, dy = dates(x.parsed), dates(y.parsed)
+    verdicts = {(m, n): _date_verdict(m, n, x, y) for m in dx for n in dy if _comparable(m, n)}
+    left = [m for m in dx if not any(v is None for (a, _), v in verdicts.items() if a == m)]
+    right = [n for n in dy if not any(v is None for (_, b), v in verdicts.items() if b == n)]
+    pairs = [(m, n) for m in left for n in right if verdicts.get((m, n)) is not None]
+    if not (len(left) == 1 == len(right)):  # several dates each: pair only by the word before
+        pairs = [(m, n) for m, n in pairs if m.governor and m.governor == n.governor]
+    return [
+        _finding(
+            ConflictType.DATE,
+            verdicts[(m, n)] or 0.0,
+            x,
+            Marker(_date_label(m, x.reference or y.reference), m.start, m.end),
+            y,
+            Marker(_date_label(n, y.reference or x.reference), n.start, n.end),
+        )
+        for m, n in pairs
+    ]
+
+
+def _comparable(m: DateMention, n: DateMention) -> bool:
+    """Same kind of slot: "until Friday" (a deadline) is not the date of an event."""
+    if m.bound != n.bound:
+        return False
+    if m.year_only or n.year_only:  # "annexed in 2014" vs "held in 1991": only the same verb
+        return m.year_only and n.year_only and m.governor is not None and m.governor == n.governor
+    return True
+
+
+def _date_verdict(m: DateMention, n: DateMention, x: _Side, y: _Side) -> float | None:
+    """Confidence that the two mentions name different times; None when they may agree."""
+    if _bare_weekday(m) and _bare_weekday(n):  # no reference needed: Tuesday is not Wednesday
+        return 0.8 if m.weekday != n.weekday else None
+    borrowed = x.reference is None or y.reference is None
+    first = _interval(m, x.reference or y.reference)
+    second = _interval(n, y.reference or x.reference)
+    if first is None or second is None:
+        if m.month and n.month and m.day and n.day:  # month and day, no year known
+            return 0.8 if (m.month, m.day) != (n.month, n.day) else None
+        return None
+    if first[1] < second[0] or second[1] < first[0]:
+        if m.year and n.year:  # both written out in full: no reference date involved
+            return 0.85
+        return 0.55 if borrowed else 0.7
+    return None
+
+
+def _bare_weekday(m: DateMention) -> bool:
+    return m.weekday is not None and m.day is None and m.relative is None
+
+
+def _interval(m: DateMention, ref: date | None) -> tuple[date, date] | None:
+    year = m.year or (ref.year if ref else None)
+    try:
+        if m.month and m.day and year:
+            return date(year, m.month, m.day), date(year, m.month, m.day)
+        if m.month and year:
+            return _month(year, m.month, m.part)
+    except ValueError:
+        return None
+    if m.year_only and m.year:
+        return date(m.year, 1, 1), date(m.year, 12, 31)
+    if ref is None:
+        return None
+    if m.weekday is not None:
+        day = _weekday(m, ref)
+        return day, day
+    return _relative(m.relative or "", ref)
+
+
+def _month(year: int, month: int, part: str | None) -> tuple[date, date]:
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    first_day, last_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(
+        part or "", (1, last)
+    )
+    return date(year, month, first_day), date(year, month, last_day)
+
+
+def _weekday(m: DateMention, ref: date) -> date:
+    """A bare weekday is the last one on or before the article's date, unless it looks ahead."""
+    back = (ref.weekday() - (m.weekday or 0)) % 7
+    ahead = ((m.weekday or 0) - ref.weekday()) % 7
+    relative = m.relative or ""
+    if relative.startswith("next"):
+        return ref + timedelta(days=ahead or 7)
+    if relative.startswith("last"):
+        return ref - timedelta(days=back or 7)
+    return ref + timedelta(days=ahead) if m.future else ref - timedelta(days=back)
+
+
+# Vague spans are read generously so "in the coming days" meets "next week".
+_DAYS = {"today": (0, 0), "tonight": (0, 0), "yesterday": (-1, -1), "tomorrow": (1, 1)}
+_DAYS |= {"coming days": (0, 10), "coming weeks": (0, 42), "coming months": (0, 183)}
+_WEEKS = {"next week": (7, 13), "this week": (0, 6), "last week": (-7, -1)}
+_WEEKS |= {"earlier this week": (0, None), "later this week": (None, 6)}
+
+
+def _relative(relative: str, ref: date) -> tuple[date, date] | None:
+    """ "next week", "in the coming days" … from the article's date (weeks start on Monday)."""
+    monday = ref - timedelta(days=ref.weekday())
+    if relative in _DAYS:
+        low, high = _DAYS[relative]
+        return ref + timedelta(days=low), ref + timedelta(days=high)
+    if relative in _WEEKS:
+        low, high = _WEEKS[relative]
+        start = ref if low is None else monday + timedelta(days=low)
+        return start, ref if high is None else monday + timedelta(days=high)
+    if relative.endswith("month"):
+        shift = {"next month": 1, "last month": -1}.get(relative, 0)
+        month = (ref.month - 1 + shift) % 12 + 1
+        return _month(ref.year + (ref.month - 1 + shift) // 12, month, None)
+    return None
+
+
+def _date_label(m: DateMention, ref: date | None) -> str:
+    if _bare_weekday(m) and ref is None:
+        return WEEKDAYS[m.weekday or 0].lower()
+    span = _interval(m, ref)
+    if span is None and m.month and m.day:
+        return f"--{m.month:02d}-{m.day:02d}"  # ISO 8601 for a day of an unknown year
+    if span is None:
+        return m.text.lower()
+    return span[0].isoformat() if span[0] == span[1] else f"{span[0]}/{span[1]}"
+
+
+def _entities(x: _Side, y: _Side) -> list[Finding]:
+    """A different name in the same role, each with no counterpart in the other sentence."""
+    left = [e for e in entities(x.parsed) if e.slot and not _mentioned(e.text, y.parsed)]
+    right = [e for e in entities(y.parsed) if e.slot and not _mentioned(e.text, x.parsed)]
+    findings = []
+    for e in left:
+        for f in right:
+            if e.group != f.group or _slot_class(e.slot) != _slot_class(f.slot):
+                continue
+            # Only the one unexplained name of its slot on each side: otherwise it is a guess.
+            rivals = sum(_slot_class(g.slot) == _slot_class(e.slot) for g in left)
+            rivals += sum(_slot_class(g.slot) == _slot_class(f.slot) for g in right)
+            if rivals == 2:
+                # A place may contain the other (Bali, Indonesia): places get less confidence.
+                confidence = (0.75 if e.slot == f.slot else 0.6) - 0.1 * (e.group == "place")
+                findings.append(_finding(ConflictType.ENTITY, confidence, x, e.marker, y, f.marker))
+    return findings
+
+
+def _slot_class(slot: str | None) -> str | None:
+    # "in the United Arab Emirates" and "Istanbul … as a possible venue" both say where.
+    return "where" if slot in {"in:place", "role"} else slot
+
+
+def _mentioned(name: str, other: Parsed) -> bool:
+    """Whether ``name`` (or a spelling of it) appears anywhere in the other sentence."""
+    candidates = [e.text for e in other.sentence.entities]
+    candidates += [w for w in other.words if w[:1].isupper()]
+    return any(same_name(name, candidate) for candidate in candidates)
+
+
+def same_name(first: str, second: str) -> bool:
+    """Zelensky/Zelenskyy, Kyiv/Kiev, Putin/Vladimir Putin, UAE/United Arab Emirates."""
+    a, b = _plain(first), _plain(second)
+    if not a or not b:
+        return False
+    if a == b or _acronym(first) == b.replace(" ", "") or _acronym(second) == a.replace(" ", ""):
+        return True
+    # A capital or adjective names its country's government: "Washington" = "US".
+    country = place_key(a)
+    if country is not None and country == place_key(b):
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return all(any(_same_word(s, w) for w in long) for s in short)
+
+
+def _plain(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    name = re.sub(r"['’]s\b", "", name.lower())
+    return " ".join(w for w in re.findall(r"[a-z0-9]+", name) if w != "the")
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper() and w != "The"]
+    return "".join(w[0] for w in words).lower() if len(words) > 1 else ""
+
+
+def _same_word(a: str, b: str) -> bool:
+    # Transliterations keep their consonants: zlnsk for every Zelensky, kv for Kyiv and Kiev.
+    if a == b or fuzz.ratio(a, b) >= 90:
+        return True
+    skeleton_a, skeleton_b = _skeleton(a), _skeleton(b)
+    return a[0] == b[0] and len(skeleton_a) >= 2 and skeleton_a == skeleton_b
+
+
+def _skeleton(word: str) -> str:
+    consonants = re.sub(r"[aeiouy]", "", word)
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def _negation(x: _Side, y: _Side) -> list[Finding]:
+    first, second = polarity(x.parsed), polarity(y.parsed)
+    if first.negative == second.negative or not first.predicate or not second.predicate:
+        return []
+    same_verb = first.predicate.normalized.removeprefix("not ") == (
+        second.predicate.normalized.removeprefix("not ")
+    )
+    confidence = 0.8 if same_verb else 0.6
+    return [_finding(ConflictType.NEGATION, confidence, x, first.predicate, y, second.predicate)]
+
+
+def _certainty(x: _Side, y: _Side) -> list[Finding]:
+    """At most one: the first rule that holds, in either direction."""
+    for rule, confidence in ((_reported, 0.75), (_sourced, 0.65), (_modal, 0.7)):
+        for one, other, flipped in ((x, y, False), (y, x, True)):
+            pair = rule(one, other)
+            if pair and flipped:
+                return [_finding(ConflictType.CERTAINTY, confidence, x, pair[1], y, pair[0])]
+            if pair:
+                return [_finding(ConflictType.CERTAINTY, confidence, x, pair[0], y, pair[1])]
+    return []
+
+
+def _stated(side: _Side, *, needs_will: bool) -> Marker | None:
+    """The marker of a sentence that states its claim as fact, unsourced and unhedged."""
+    sure = certainty(side.parsed)
+    modals = {m.normalized for m in sure.modals}
+    if side.parsed.sources or sure.hedges or modals - {"will"} or (needs_will and not modals):
+        return None
+    will = next((m for m in sure.modals if m.normalized == "will"), None)
+    predicate = polarity(side.parsed).predicate
+    if will or predicate is None:
+        return will
+    return Marker("stated", predicate.start, predicate.end)
+
+
+def _reported(one: _Side, other: _Side) -> tuple[Marker, Marker] | None:
+    """Stated as fact vs "reportedly" / "allegedly"."""
+    stated = _stated(one, needs_will=False)
+    hedges = certainty(other.parsed).hedges
+    return (stated, hedges[0]) if stated and hedges else None
+
+
+def _sourced(one: _Side, other: _Side) -> tuple[Marker, Marker] | None:
+    """ "The deal will freeze…" vs the same "according to people familiar with the matter"."""
+    stated = _stated(one, needs_will=True)
+    hedging = [s for s in other.parsed.sources if s.kind is not SourceKind.NAMED]
+    return (stated, hedging[0].marker) if stated and hedging else None
+
+
+def _modal(one: _Side, other: _Side) -> tuple[Marker, Marker] | None:
+    """ "will meet" vs "could meet" / "would meet"."""
+    mine, theirs = certainty(one.parsed).modals, certainty(other.parsed).modals
+    if not mine or any(m.normalized != "will" for m in mine):
+        return None
+    weaker = [m for m in theirs if m.normalized != "will"]
+    if not weaker or len(weaker) != len(theirs):
+        return None
+    return mine[0], weaker[0]
+
+
+def _attribution(x: _Side, y: _Side) -> list[Finding]:
+    """Both sentences credit a source, and the sources differ in name or in kind."""
+    first, second = x.parsed.sources, y.parsed.sources
+    if not first or not second:  # unattributed vs attributed is an omission
+        return []
+    named = [s for s in first if s.kind is SourceKind.NAMED]
+    other_named = [s for s in second if s.kind is SourceKind.NAMED]
+    if named and other_named:
+        if any(same_name(s.name, o.name) for s in named for o in other_named):
+            return []
+        # "Moscow said" and "the Kremlin said" name one government twice.
+        if any(s.label == "GPE" for s in named + other_named):
+            return []
+        pair, confidence = (named[0], other_named[0]), 0.75
+    else:
+        kinds = {s.kind for s in second}
+        if kinds & {s.kind for s in first}:
+            return []
+        pair = (first[0], second[0])
+        confidence = 0.7 if named or other_named else 0.55
+    first, second = pair[0].marker, pair[1].marker
+    return [_finding(ConflictType.ATTRIBUTION, confidence, x, first, y, second)]

@@ -1,0 +1,262 @@
+"""Typed conflicts between two sentences of one claim: hand-made pairs and the answer key."""
+
+import itertools
+import json
+
+import pytest
+
+from parallax.core.conflicts import Finding, MemberText, find_conflicts, same_name
+from parallax.core.loading import load_file, load_pasted
+from parallax.core.models import ConflictType
+from parallax.core.nlp import split_sentences
+
+NUMBER, DATE, ENTITY = ConflictType.NUMBER, ConflictType.DATE, ConflictType.ENTITY
+NEGATION, CERTAINTY = ConflictType.NEGATION, ConflictType.CERTAINTY
+ATTRIBUTION = ConflictType.ATTRIBUTION
+FRIDAY, SATURDAY = "2025-08-08", "2025-08-09"
+
+
+def _member(text: str, article: str, published: str | None) -> MemberText:
+    loaded = load_pasted(text)
+    (sentences,) = split_sentences([loaded])
+    assert len(sentences) == 1, text
+    return MemberText(article, sentences[0], loaded.text, published)
+
+
+def _findings(a: str, b: str, published: tuple[str | None, str | None]) -> list[Finding]:
+    return find_conflicts(_member(a, "a1", published[0]), _member(b, "a2", published[1]))
+
+
+# type, sentence a, sentence b, value in a, value in b, normalized a, normalized b, published
+CONFLICTS = [
+    (NUMBER, "Brent crude fell 0.4% on Friday.", "Brent crude fell 1.6% on Friday.",
+     "0.4%", "1.6%", "0.004", "0.016", (None, None)),
+    (NUMBER, "Rebels hold close to a quarter of the province.",
+     "Rebels hold roughly a fifth of the province.",
+     "close to a quarter", "roughly a fifth", "0.25", "0.2", (None, None)),
+    (NUMBER, "Police arrested 1,124 protesters.", "Police arrested 900 protesters.",
+     "1,124", "900", "1124", "900", (None, None)),
+    (NUMBER, "Five soldiers were killed in the attack.",
+     "Seven soldiers were killed in the attack.", "Five", "Seven", "5", "7", (None, None)),
+    (NUMBER, "The convoy travelled 8.7 miles.", "The convoy travelled 20 km.",
+     "8.7 miles", "20 km", "14001.3 m", "20000 m", (None, None)),
+    (NUMBER, "The company lost $5 billion last year.", "The company lost $7 billion last year.",
+     "$5 billion", "$7 billion", "5000000000 USD", "7000000000 USD", (None, None)),
+    (NUMBER, "Unemployment fell to 4.1% in June from 4.3% in May.",
+     "Unemployment fell to 4.2% in June from 4.3% in May.", "4.1%", "4.2%", "0.041", "0.042",
+     (None, None)),
+    (DATE, "The envoy met the president on Tuesday.", "The envoy met the president on Wednesday.",
+     "on Tuesday", "on Wednesday", "tuesday", "wednesday", (None, None)),
+    (DATE, "The report first appeared on Thursday.", "The report first appeared on Aug. 8.",
+     "on Thursday", "on Aug. 8", "2025-08-07", "2025-08-08", (SATURDAY, FRIDAY)),
+    (DATE, "The leaders could meet as early as next week.",
+     "The leaders could meet in early September.", "as early as next week",
+     "in early September", "2025-08-11/2025-08-17", "2025-09-01/2025-09-10", (FRIDAY, SATURDAY)),
+    (DATE, "The vote was held on March 3, 2024.", "The vote was held on March 10, 2024.",
+     "on March 3, 2024", "on March 10, 2024", "2024-03-03", "2024-03-10", (None, None)),
+    (ENTITY, "The summit will be held in Geneva.", "The summit will be held in Vienna.",
+     "Geneva", "Vienna", "Geneva", "Vienna", (None, None)),
+    (ENTITY, "The meeting could take place in the United Arab Emirates, officials said.",
+     "Istanbul has been mentioned as a possible venue for the meeting.",
+     "United Arab Emirates", "Istanbul", "United Arab Emirates", "Istanbul", (None, None)),
+    (NEGATION, "Officials said the ceasefire had been agreed.",
+     "Officials said the ceasefire had not been agreed.",
+     "had been agreed", "had not been agreed", "agree", "not agree", (None, None)),
+    (NEGATION, "An official said the allies had been kept informed.",
+     "Diplomats said the allies had not been consulted.",
+     "had been kept informed", "had not been consulted", "keep", "not consult", (None, None)),
+    (NEGATION, "The government denied that troops crossed the border.",
+     "Troops crossed the border, the government said.", "denied", "crossed", "deny", "cross",
+     (None, None)),
+    (CERTAINTY, "The minister resigned on Monday.", "The minister reportedly resigned on Monday.",
+     "resigned", "reportedly", "stated", "reportedly", (None, None)),
+    (CERTAINTY, "The bill will pass next month.", "The bill could pass next month.",
+     "will pass", "could pass", "will", "could", (None, None)),
+    (CERTAINTY, "The truce will freeze the front line.",
+     "The truce would freeze the front line, according to people familiar with the matter.",
+     "will freeze", "according to people familiar with the matter", "will",
+     "unnamed: people familiar with the matter", (None, None)),
+    (ATTRIBUTION, "The White House said the talks would resume.",
+     "The talks would resume, people familiar with the matter said.",
+     "The White House said", "people familiar with the matter said", "named: White House",
+     "unnamed: people familiar with the matter", (None, None)),
+    (ATTRIBUTION, "The talks would resume, officials said.",
+     "The talks would resume, according to media reports.", "officials said",
+     "according to media reports", "unnamed: officials", "media: media reports", (None, None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "a", "b", "value_a", "value_b", "normal_a", "normal_b", "published"), CONFLICTS
+)
+def test_conflict_is_found(kind, a, b, value_a, value_b, normal_a, normal_b, published):
+    findings = [f for f in _findings(a, b, published) if f.type is kind]
+    assert len(findings) == 1, findings
+    first, second = findings[0].first, findings[0].second
+    assert (first.value, second.value) == (value_a, value_b)
+    assert (first.normalized, second.normalized) == (normal_a, normal_b)
+    assert (first.article, second.article) == ("a1", "a2")
+    assert 0.5 <= findings[0].confidence <= 1
+
+
+# type that must not be reported, sentence a, sentence b, published
+NON_CONFLICTS = [
+    (NUMBER, "Turnout was 50.89% in the vote.", "Turnout was 51% in the vote.", (None, None)),
+    (NUMBER, "Police arrested 1,124 protesters.", "Police arrested more than 1,100 protesters.",
+     (None, None)),
+    (NUMBER, "Rebels hold roughly a fifth of the province.",
+     "Rebels hold about 19% of the province.", (None, None)),
+    (NUMBER, "The city has 73,300 residents.", "The city has 73.3 thousand residents.",
+     (None, None)),
+    (NUMBER, "The convoy travelled 8.7 miles.", "The convoy travelled 14 km.", (None, None)),
+    (NUMBER, "The front line is about 1,000 kilometres long.",
+     "The front line is roughly 620 miles long.", (None, None)),
+    (NUMBER, "Five soldiers were killed in the attack.", "5 soldiers were killed in the attack.",
+     (None, None)),
+    (NUMBER, "The fire destroyed one million hectares.", "The fire destroyed 1,000,000 hectares.",
+     (None, None)),
+    (NUMBER, "Over one million troops were killed or wounded.",
+     "More than 1,050,000 troops were killed or wounded.", (None, None)),
+    (NUMBER, "Police arrested 40 protesters in 2022.", "Police arrested 40 protesters in 2023.",
+     (None, None)),  # the years differ, but a year is a date, not a count
+    (NUMBER, "Police arrested 40 protesters.", "Police wounded 12 officers.", (None, None)),
+    (NUMBER, "The strike killed 12 people.", "The strike killed a dozen people.", (None, None)),
+    (NUMBER, "Polls close at 8 p.m. on Sunday.", "Polls close at 9 p.m. on Sunday.",
+     (None, None)),  # a clock time is not a quantity
+    (NUMBER, "Prices rose 3 percentage points.", "Prices rose 3.5%.", (None, None)),
+    (DATE, "The talks were held on Aug. 8.", "The talks were held on 8 August.", (None, None)),
+    (DATE, "The plan was first reported on Friday.", "The plan was first reported on Aug. 8.",
+     (SATURDAY, FRIDAY)),
+    (DATE, "The summit could come as soon as next week.",
+     "The leaders will meet in the coming days.", (FRIDAY, SATURDAY)),
+    (DATE, "The summit could take place next week.", "The summit could take place within days.",
+     (FRIDAY, FRIDAY)),
+    (DATE, "He was given until Friday to respond, and he replied on Thursday.",
+     "He replied on Thursday.", (None, None)),
+    (DATE, "The troops left on Monday.", "The troops left on Monday.", (FRIDAY, "2025-08-15")),
+    (DATE, "Crimea was annexed in 2014.", "Ukraine held the territory in 1991.", (None, None)),
+    (ENTITY, "President Zelenskyy met the envoy in Kyiv.",
+     "President Zelensky met the envoy in Kiev.", (None, None)),
+    (ENTITY, "Troops advanced near Donbas.", "Troops advanced near Donbass.", (None, None)),
+    (ENTITY, "The US said it would help.", "The United States said it would help.",
+     (None, None)),
+    (ENTITY, "Putin met Witkoff in Moscow.", "Witkoff met Putin.", (None, None)),  # omission
+    (NEGATION, "The details remain undisclosed.", "The details have not been made public.",
+     (None, None)),
+    (NEGATION, "The minister confirmed the talks, though no date was set.",
+     "The minister confirmed the talks.", (None, None)),
+    (NEGATION, "The talks began on Monday, and the Kremlin has not commented.",
+     "The talks began on Monday.", (None, None)),
+    (CERTAINTY, "The talks could resume next month.", "The talks might resume next month.",
+     (None, None)),
+    (CERTAINTY, "The bill passed.", "The bill passed, officials said.", (None, None)),
+    (ATTRIBUTION, "The Kremlin said the talks would resume.",
+     "Moscow said the talks would resume.", (None, None)),
+    (ATTRIBUTION, "The talks would resume, officials said.",
+     "The talks would resume, a senior official said.", (None, None)),
+    (ATTRIBUTION, "The talks would resume.", "The talks would resume, officials said.",
+     (None, None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "a", "b", "published"), NON_CONFLICTS)
+def test_no_conflict_of_that_type(kind, a, b, published):
+    assert [f for f in _findings(a, b, published) if f.type is kind] == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Zelensky", "Zelenskyy", True),
+        ("Volodymyr Zelenskiy", "Zelensky", True),
+        ("Kyiv", "Kiev", True),
+        ("Kharkiv", "Kharkov", True),
+        ("the United Arab Emirates", "UAE", True),
+        ("Steve Witkoff’s", "Witkoff", True),
+        ("Istanbul", "United Arab Emirates", False),
+        ("Austria", "Australia", False),
+        ("Iran", "Iraq", False),
+        # A capital, its seat of government and its country name one government.
+        ("Moscow", "Kremlin", True),
+        ("Washington", "US", True),
+        ("Moscow", "Washington", False),
+    ],
+)
+def test_name_variants(first, second, same):
+    assert same_name(first, second) is same
+
+
+def test_values_point_into_the_article_text():
+    text = "Intro paragraph.\n\nBrent crude fell 0.4% on Friday, traders said."
+    article = load_pasted(text)
+    (sentences,) = split_sentences([article])
+    a = MemberText("a1", sentences[-1], article.text)
+    b = _member("Brent crude fell 1.6% on Friday, traders said.", "a2", None)
+    (finding,) = find_conflicts(a, b)
+    assert finding.first.sentence == sentences[-1].index
+    assert article.text[finding.first.start : finding.first.end] == "0.4%"
+
+
+@pytest.fixture(scope="module")
+def sample(sample_dir):
+    gold = json.loads((sample_dir / "gold.json").read_text(encoding="utf-8"))
+    articles = {name: load_file(sample_dir / name) for name in gold["articles"]}
+    sentences = dict(zip(articles, split_sentences(list(articles.values())), strict=True))
+
+    def member(claim: str, name: str) -> MemberText:
+        starts = next(c for c in gold["claims"] if c["id"] == claim)["members"]
+        start = next(m["starts_with"] for m in starts if m["article"] == name)
+        article = articles[name]
+        sentence = next(
+            s for s in sentences[name] if article.text[s.start : s.end].startswith(start)
+        )
+        return MemberText(name, sentence, article.text, article.published)
+
+    return gold, member
+
+
+def _holds(value, member: MemberText, written: str) -> bool:
+    """Whether a finding's value overlaps where ``written`` stands in the member sentence."""
+    sentence = member.text[member.sentence.start : member.sentence.end]
+    start = member.sentence.start + sentence.index(written)
+    return value.start < start + len(written) and start < value.end
+
+
+def test_every_designed_conflict_is_found(sample):
+    gold, member = sample
+    for conflict in gold["conflicts"]:
+        found = False
+        for first, second in itertools.combinations(conflict["values"], 2):
+            a, b = (
+                member(conflict["claim"], first["article"]),
+                member(conflict["claim"], second["article"]),
+            )
+            found = found or any(
+                f.type == conflict["type"]
+                and _holds(f.first, a, first["value"])
+                and _holds(f.second, b, second["value"])
+                for f in find_conflicts(a, b)
+            )
+        assert found, conflict["id"]
+
+
+def test_designed_non_conflicts_are_not_flagged(sample):
+    gold, member = sample
+    kinds = {"name_variant": ENTITY, "date_format": DATE, "rounding": NUMBER}
+    kinds["unit_conversion"] = NUMBER
+    for case in gold["non_conflicts"]:
+        articles = dict.fromkeys(value["article"] for value in case["values"])
+        for first, second in itertools.combinations(articles, 2):
+            findings = find_conflicts(member(case["claim"], first), member(case["claim"], second))
+            assert [f for f in findings if f.type is kinds[case["kind"]]] == [], case
+
+
+def test_no_finding_of_a_type_the_claim_does_not_hold(sample):
+    """Within each gold claim, every pair of members yields only types designed for that claim."""
+    gold, member = sample
+    designed = {(c["claim"], c["type"]) for c in gold["conflicts"]}
+    for claim in gold["claims"]:
+        for first, second in itertools.combinations(claim["members"], 2):
+            a, b = member(claim["id"], first["article"]), member(claim["id"], second["article"])
+            for finding in find_conflicts(a, b):
+                assert (claim["id"], finding.type.value) in designed, (claim["id"], finding)
