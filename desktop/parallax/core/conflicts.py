@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -66,7 +67,9 @@ def find_conflicts(a: MemberText, b: MemberText) -> list[Finding]:
     return findings
 
 
+@lru_cache(maxsize=4096)
 def _side(member: MemberText) -> _Side:
+    """One member's parse, cached: in a group each member is compared with several others."""
     iso = parse_iso_prefix(member.published)
     reference = date.fromisoformat(iso) if iso else None
     return _Side(member, parse(member.text, member.sentence), reference)
@@ -81,8 +84,8 @@ def _finding(
 
 def _numbers(x: _Side, y: _Side) -> list[Finding]:
     """Figures of one kind (unit, currency, counted noun) whose ranges do not meet."""
-    qx = quantities(x.parsed, [(m.start, m.end) for m in dates(x.parsed)])
-    qy = quantities(y.parsed, [(m.start, m.end) for m in dates(y.parsed)])
+    qx = quantities(x.parsed, tuple((m.start, m.end) for m in dates(x.parsed)))
+    qy = quantities(y.parsed, tuple((m.start, m.end) for m in dates(y.parsed)))
     findings = []
     for kind in sorted({q.kind for q in qx} & {q.kind for q in qy}):
         if kind == "count:":  # a bare count with no noun: nothing says what it counts

@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -53,9 +54,12 @@ ENTITY_GROUPS = {"GPE": "place", "LOC": "place", "FAC": "place", "PERSON": "agen
 _ROLE_NOUNS = frozenset({"venue", "location", "site", "host", "destination"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Parsed:
-    """One sentence with its token texts and claim region (indices into ``sentence.tokens``)."""
+    """One sentence with its token texts and claim region (indices into ``sentence.tokens``).
+
+    Compared by identity, so the per-sentence extractions below can be cached cheaply.
+    """
 
     text: str
     sentence: Sentence
@@ -241,8 +245,12 @@ def _clean_name(text: str) -> str:
     return re.sub(r"['’]s$", "", text)
 
 
+@lru_cache(maxsize=4096)
 def certainty(p: Parsed) -> Certainty:
-    """Modal auxiliaries and hedging adverbs/phrases inside the claim region."""
+    """Modal auxiliaries and hedging adverbs/phrases inside the claim region.
+
+    Cached: a conflict check asks for it several times per sentence pair.
+    """
     tokens = p.sentence.tokens
     modals = tuple(
         Marker(MODALS[p.words[i].lower()], *p.span(i, _verb_after(p, i)))
@@ -251,14 +259,19 @@ def certainty(p: Parsed) -> Certainty:
     )
     lowered = p.text[p.sentence.start : p.sentence.end].lower()
     hedges: list[Marker] = []
-    for hedge in ADVERB_HEDGES:
-        for match in re.finditer(rf"\b{re.escape(hedge)}\b", lowered):
+    for hedge, pattern in _hedge_patterns():
+        for match in pattern.finditer(lowered):
             start, end = p.sentence.start + match.start(), p.sentence.start + match.end()
             if _in_region(p, start):
                 around = next((m for m in modals if m.start <= start < m.end), None)
                 span = (around.start, around.end) if around else (start, end)
                 hedges.append(Marker(hedge, *span))
     return Certainty(modals, tuple(hedges))
+
+
+@lru_cache(maxsize=1)
+def _hedge_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((hedge, re.compile(rf"\b{re.escape(hedge)}\b")) for hedge in ADVERB_HEDGES)
 
 
 def _in_region(p: Parsed, offset: int) -> bool:
@@ -276,6 +289,7 @@ def _verb_after(p: Parsed, index: int) -> int:
     return index
 
 
+@lru_cache(maxsize=4096)
 def polarity(p: Parsed) -> Polarity:
     """Whether the claim region asserts or denies, and the predicate span that shows it."""
     tokens = p.sentence.tokens
@@ -355,6 +369,7 @@ def _between_aux(p: Parsed, i: int) -> bool:
     return tokens[i].pos == "ADV" and i > 0 and tokens[i - 1].dep in {"aux", "auxpass"}
 
 
+@lru_cache(maxsize=4096)
 def entities(p: Parsed) -> tuple[EntityValue, ...]:
     """Named people, bodies and places in the claim region, with the slot each one fills."""
     found = []
