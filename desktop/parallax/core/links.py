@@ -64,17 +64,15 @@ class SentenceMatrix:
             rare = np.zeros(len(ids), dtype=bool)
             rare[np.argmin([len(self.postings[key][0]) for key in ids.tolist()])] = True
         dots = np.zeros(len(self.article_of))
-        touched = []
+        touched = np.zeros(len(self.article_of), dtype=bool)
         for key, weight in zip(ids[rare].tolist(), weights[rare].tolist(), strict=True):
             others, other_weights = self.postings[key]
             if not self.is_common[key]:
                 dots[others] += weight * other_weights
-            touched.append(others)
-        if not touched:
-            return np.empty(0, dtype=np.int64), np.empty(0)
-        candidates = np.unique(np.concatenate(touched))
-        candidates = candidates[candidates > sentence]
-        candidates = candidates[self.article_of[candidates] != self.article_of[sentence]]
+            touched[others] = True
+        touched[: sentence + 1] = False
+        touched[self.article_of == self.article_of[sentence]] = False
+        candidates = np.flatnonzero(touched)
         sims = dots[candidates] + self.common[candidates] @ self.common[sentence]
         return candidates, sims
 
@@ -125,11 +123,9 @@ def _update_best(best_sim, best_id, sentence, candidates, sims, article_of) -> N
 
 
 def _mutual(best_sim, best_id, article_of, threshold, strong) -> dict[tuple[int, int], float]:
-    links = {}
-    for sentence, article in zip(*np.nonzero(best_id >= 0), strict=True):
-        other = int(best_id[sentence, article])
-        if sentence < other and best_id[other, article_of[sentence]] == sentence:
-            pair = (int(sentence), other)
-            if pair not in strong:
-                links[pair] = threshold
-    return links
+    sentences, articles = np.nonzero(best_id >= 0)
+    others = best_id[sentences, articles]
+    back = best_id[others, article_of[sentences]]
+    keep = (back == sentences) & (sentences < others)
+    pairs = zip(sentences[keep].tolist(), others[keep].tolist(), strict=True)
+    return {pair: threshold for pair in pairs if pair not in strong}
