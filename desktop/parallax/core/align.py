@@ -16,6 +16,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from parallax.core.links import find_links
 from parallax.core.similarity import Vectorizer, sentence_keys
 
@@ -24,6 +26,11 @@ from parallax.core.similarity import Vectorizer, sentence_keys
 SAME_CLAIM = 0.47
 # Mutual best matches below this share too little to trust (calibrated on the sample set).
 MUTUAL_MIN = 0.15
+# With an embedding model: its share of the blended similarity, and the thresholds for the
+# blend, calibrated the same ways (docs/comparison.md).
+EMBEDDING_WEIGHT = 0.5
+SAME_CLAIM_BLENDED = 0.6
+MUTUAL_MIN_BLENDED = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +58,19 @@ def group_claims(
     threshold: float = SAME_CLAIM,
     is_cancelled: Callable[[], bool] = lambda: False,
     mutual_min: float = MUTUAL_MIN,
+    embeddings: np.ndarray | None = None,
 ) -> list[Group]:
     """Every sentence in exactly one group; groups of one sentence for unmatched sentences.
 
-    Returns an empty list when cancelled.
+    With ``embeddings`` (one unit row per sentence, in article order) the similarity is the
+    blend ``EMBEDDING_WEIGHT`` × cosine of embeddings + the rest × lexical similarity. Returns an
+    empty list when cancelled.
     """
     refs = [SentenceRef(a, s) for a, article in enumerate(vecs) for s in range(len(article))]
-    found = find_links(vecs, threshold, min(threshold, mutual_min), is_cancelled)
+    weight = EMBEDDING_WEIGHT if embeddings is not None else 0.0
+    found = find_links(
+        vecs, threshold, min(threshold, mutual_min), is_cancelled, embeddings, weight
+    )
     if found is None:
         return []
     link: dict[int, dict[int, float]] = defaultdict(dict)

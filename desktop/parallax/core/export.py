@@ -32,6 +32,7 @@ def to_document(comparison: Comparison) -> dict[str, Any]:
             "version": __version__,
             "nlp_model": comparison.model.label,
             "nlp_trained": comparison.model.trained,
+            "embedding_model": comparison.embedding_model,
             "created": comparison.created,
         },
         "notices": [{"code": n.code, "message": n.message} for n in comparison.notices],

@@ -23,9 +23,17 @@ class SentenceMatrix:
     rows: list[tuple[np.ndarray, np.ndarray]]  # per sentence: key ids, weights
     common: np.ndarray  # dense weights of the common keys, sentences × common keys
     is_common: np.ndarray  # per key
+    # Optional sentence embeddings (unit rows) and their share of the similarity.
+    embeddings: np.ndarray | None = None
+    embedding_weight: float = 0.0
 
     @classmethod
-    def build(cls, vecs: Sequence[Sequence[dict[str, float]]]) -> SentenceMatrix:
+    def build(
+        cls,
+        vecs: Sequence[Sequence[dict[str, float]]],
+        embeddings: np.ndarray | None = None,
+        embedding_weight: float = 0.0,
+    ) -> SentenceMatrix:
         flat = [vector for article in vecs for vector in article]
         article_of = np.repeat(np.arange(len(vecs)), [len(article) for article in vecs])
         key_ids: dict[str, int] = {}
@@ -50,7 +58,7 @@ class SentenceMatrix:
         for column, key in enumerate(common_ids):
             ids, ws = postings[key]
             common[ids, column] = ws
-        return cls(article_of, postings, rows, common, is_common)
+        return cls(article_of, postings, rows, common, is_common, embeddings, embedding_weight)
 
     def similarities(self, sentence: int) -> tuple[np.ndarray, np.ndarray]:
         """Ids (> ``sentence``, other articles) sharing a rarer key, and their cosines.
@@ -70,10 +78,16 @@ class SentenceMatrix:
             if not self.is_common[key]:
                 dots[others] += weight * other_weights
             touched[others] = True
+        if self.embeddings is not None:
+            # Paraphrases may share no word at all: with embeddings every sentence is a candidate.
+            touched[:] = True
         touched[: sentence + 1] = False
         touched[self.article_of == self.article_of[sentence]] = False
         candidates = np.flatnonzero(touched)
         sims = dots[candidates] + self.common[candidates] @ self.common[sentence]
+        if self.embeddings is not None:
+            semantic = self.embeddings[candidates] @ self.embeddings[sentence]
+            sims = (1 - self.embedding_weight) * sims + self.embedding_weight * semantic
         return candidates, sims
 
 
@@ -82,11 +96,13 @@ def find_links(
     threshold: float,
     mutual_min: float,
     is_cancelled: Callable[[], bool] = lambda: False,
+    embeddings: np.ndarray | None = None,
+    embedding_weight: float = 0.0,
 ) -> dict[tuple[int, int], float] | None:
     """Links between flat sentence ids: similarity ≥ ``threshold``, or mutual best match across
     two articles with similarity ≥ ``mutual_min`` (recorded at ``threshold``). None if cancelled.
     """
-    matrix = SentenceMatrix.build(vecs)
+    matrix = SentenceMatrix.build(vecs, embeddings, embedding_weight)
     count, articles = len(matrix.article_of), len(vecs)
     best_sim = np.zeros((count, articles))
     best_id = np.full((count, articles), -1, dtype=np.int64)

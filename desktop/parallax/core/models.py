@@ -216,3 +216,4 @@ class Comparison:
     notices: tuple[Notice, ...] = field(default=())
     claims: tuple[Claim, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    embedding_model: str | None = None  # the optional sentence-embedding model, if one was used

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from parallax.core import align, nlp, scores, voices
+from parallax.core import align, embeddings, nlp, scores, voices
 from parallax.core.claims import build_claims, claim_conflicts
 from parallax.core.models import AnalysedArticle, Article, Comparison, LoadFailure, Notice
 
@@ -35,6 +35,8 @@ class CompareOptions:
     """User-settable analysis options."""
 
     same_claim: float = align.SAME_CLAIM
+    # Use a sentence-embedding model when one is installed (never required, never downloaded).
+    use_embeddings: bool = True
     # spaCy worker processes: None picks 2 for large sets on a multi-core machine. Callers that
     # must not fork (some GUI toolkits' threads) pass 1.
     processes: int | None = None
@@ -73,7 +75,10 @@ def compare(
     analysed = _with_scores(analysed, report, is_cancelled)
     report(Stage.ALIGNMENT, 0, 1)
     vectors = align.vectors([(item.article.text, item.sentences) for item in analysed])
-    groups = align.group_claims(vectors, options.same_claim, is_cancelled)
+    embedder = embeddings.load() if options.use_embeddings else None
+    groups = align.group_claims(
+        vectors, is_cancelled=is_cancelled, **_grouping(options, embedder, analysed)
+    )
     _check(is_cancelled)
     claims = build_claims(groups, analysed)
     _check(is_cancelled)
@@ -91,6 +96,7 @@ def compare(
         notices=notices,
         claims=claims,
         conflicts=conflicts,
+        embedding_model=embedder.name if embedder else None,
     )
 
 
@@ -112,6 +118,20 @@ def _with_scores(
             )
         )
     return tuple(scored)
+
+
+def _grouping(
+    options: CompareOptions, embedder: embeddings.Embedder | None, analysed
+) -> dict[str, object]:
+    """Thresholds, and the sentence embeddings when a model is installed."""
+    if embedder is None:
+        return {"threshold": options.same_claim, "mutual_min": align.MUTUAL_MIN}
+    texts = [item.sentence_text(s) for item in analysed for s in item.sentences]
+    return {
+        "threshold": align.SAME_CLAIM_BLENDED,
+        "mutual_min": align.MUTUAL_MIN_BLENDED,
+        "embeddings": embedder.encode(texts),
+    }
 
 
 def _processes(options: CompareOptions, articles: Sequence[Article]) -> int:
