@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from parallax import __version__, resources
+from parallax import __version__
 from parallax.core.models import Article, LoadFailure
 
 EXIT_OK, EXIT_NO_ARTICLES, EXIT_USAGE = 0, 1, 2
@@ -41,6 +41,12 @@ def _main_parser() -> argparse.ArgumentParser:
         "Use `parallax compare --help` for the headless command.",
     )
     parser.add_argument("--version", action="version", version=f"parallax {__version__}")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="open the files (or the sample), wait for the comparison, save the window, quit",
+    )
     parser.add_argument("files", nargs="*", type=Path, help="article files or folders")
     return parser
 
@@ -58,15 +64,28 @@ def _compare_parser() -> argparse.ArgumentParser:
 
 
 def _run_default(args: argparse.Namespace) -> int:
-    # The desktop window arrives with its own issue; until then both forms compare headless.
-    if args.files:
-        return _run_compare(argparse.Namespace(files=args.files, json=None, quiet=False))
-    sample = resources.sample_set_dir()
-    if sample is None:
-        print("parallax: the bundled sample set is missing from this installation", file=sys.stderr)
-        return EXIT_NO_ARTICLES
-    print(f"Sample set: {sample} (articles written for Parallax's demo)\n")
-    return _run_compare(argparse.Namespace(files=[sample], json=None, quiet=False))
+    """Open the desktop window on the given files, or on the bundled sample."""
+    if not _has_display():
+        if args.screenshot is None:
+            print(
+                "parallax: no display found; use `parallax compare FILE…` for the "
+                "command-line comparison",
+                file=sys.stderr,
+            )
+            return EXIT_NO_ARTICLES
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    paths, failures, _ = _expand(args.files)
+    for failure in failures:
+        print(f"error: {failure.message}", file=sys.stderr)
+    from parallax.ui.app import run
+
+    return run(paths, screenshot=args.screenshot)
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _run_compare(args: argparse.Namespace) -> int:

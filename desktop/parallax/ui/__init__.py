@@ -1,0 +1,1 @@
+"""The desktop window (PySide6 Widgets): presents what ``parallax.core`` computed."""

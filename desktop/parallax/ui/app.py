@@ -1,0 +1,30 @@
+"""Start the desktop application: QApplication, the main window, the files to open."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from parallax import APP_ID, APP_NAME, __version__, resources
+from parallax.ui.main_window import MainWindow, save_screenshot_when_done
+
+
+def run(files: list[Path], screenshot: Path | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationDomain(APP_ID)
+    window = MainWindow()
+    if screenshot is not None:
+        save_screenshot_when_done(window, screenshot)
+    window.show()
+    sample = resources.sample_set_dir()
+    if files:
+        window.open_paths(files)
+    elif sample is not None:
+        from parallax.core.loading import supported_files
+
+        window.open_paths(supported_files(sample), sample=True)
+    return app.exec()

@@ -1,0 +1,499 @@
+"""The main window: article panes side by side, linked by claims, with docks and navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from parallax import APP_NAME, __version__
+from parallax.core.errors import ArticleLoadError
+from parallax.core.loading import SUFFIXES, load_pasted
+from parallax.core.models import Claim, ClaimStatus, Comparison, LoadFailure
+from parallax.ui import palette, settings
+from parallax.ui.navigation import Navigator
+from parallax.ui.panels import (
+    CLAIM_ROLE,
+    STATUS_LABELS,
+    ClaimsFilter,
+    ClaimsModel,
+    fill_conflicts,
+    voices_browser,
+    voices_html,
+)
+from parallax.ui.panes import ArticlePane
+from parallax.ui.worker import STAGE_TEXT, ComparisonWorker, start
+
+_VISIBLE_PANES = 8
+_PANE_WIDTH = 240
+FILE_FILTER = "Articles ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUFFIXES)))
+
+
+class MainWindow(QMainWindow):
+    comparison_finished = Signal(object)  # Comparison, after the window shows it
+    comparison_stopped = Signal(str)  # "cancelled" or the failure message
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.comparison: Comparison | None = None
+        self.paths: list[Path] = []
+        self.pasted = []
+        self.panes: dict[str, ArticlePane] = {}
+        self.failures: list[LoadFailure] = []
+        self.navigator = Navigator()
+        self._worker: ComparisonWorker | None = None
+        self._claim_of: dict[tuple[str, int], Claim] = {}
+        self._build_ui()
+        self._build_menus()
+        self._connect()
+        self._restore()
+
+    # ---- construction -------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(palette.banner_style())
+        self.banner.hide()
+        self.details = QLabel(self.tr("Open two or more articles about the same event."))
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.legend = QLabel(self.tr(palette.LEGEND))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.splitter)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        for widget in (self.banner, self.details, self.legend):
+            layout.addWidget(widget)
+        layout.addWidget(self.scroll, 1)
+        self.setCentralWidget(central)
+        self._build_docks()
+        self._build_status_bar()
+
+    def _build_docks(self) -> None:
+        self.claims_filter = ClaimsFilter()
+        self.claims_view = QTableView()
+        self.claims_view.setModel(self.claims_filter)
+        self.claims_view.setSortingEnabled(True)
+        self.claims_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.claims_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.status_choice = QComboBox()
+        self.status_choice.addItem(self.tr("All claims"), None)
+        for status, label in STATUS_LABELS.items():
+            self.status_choice.addItem(self.tr(label), status)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Filter claims by text"))
+        top = QHBoxLayout()
+        top.addWidget(self.status_choice)
+        top.addWidget(self.search, 1)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.addLayout(top)
+        column.addWidget(self.claims_view)
+        self.conflicts_table = QTableWidget()
+        self.conflicts_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.voices = voices_browser()
+        for title, widget, name in (
+            (self.tr("Claims"), box, "claims"),
+            (self.tr("Conflicts"), self.conflicts_table, "conflicts"),
+            (self.tr("Voices and entities"), self.voices, "voices"),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock-{name}")
+            dock.setWidget(widget)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            setattr(self, f"{name}_dock", dock)
+        self.tabifyDockWidget(self.claims_dock, self.conflicts_dock)
+        self.tabifyDockWidget(self.conflicts_dock, self.voices_dock)
+        self.claims_dock.raise_()
+
+    def _build_status_bar(self) -> None:
+        self.stage = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        for widget in (self.stage, self.progress, self.cancel_button):
+            self.statusBar().addPermanentWidget(widget)
+        self._set_busy(False)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(
+            file_menu,
+            self.tr("&Open Articles…"),
+            QKeySequence.StandardKey.Open,
+            self._on_open_triggered,
+        )
+        self._action(file_menu, self.tr("&Add Articles…"), "Ctrl+Shift+O", self._on_add_triggered)
+        self._action(
+            file_menu, self.tr("&Paste as Article"), "Ctrl+Shift+V", self._on_paste_triggered
+        )
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        go = self.menuBar().addMenu(self.tr("&Navigate"))
+        for text, keys, kind, step in (
+            (self.tr("Next Shared Claim"), "Alt+Down", "shared", 1),
+            (self.tr("Previous Shared Claim"), "Alt+Up", "shared", -1),
+            (self.tr("Next Conflict"), "F8", "conflict", 1),
+            (self.tr("Previous Conflict"), "Shift+F8", "conflict", -1),
+            (self.tr("Next Claim Only Here"), "F9", "unique", 1),
+            (self.tr("Previous Claim Only Here"), "Shift+F9", "unique", -1),
+        ):
+            self._action(go, text, keys, lambda k=kind, s=step: self.go(k, s))
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self._action(
+            view, self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(1)
+        )
+        self._action(
+            view, self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(-1)
+        )
+        view.addSeparator()
+        for dock in (self.claims_dock, self.conflicts_dock, self.voices_dock):
+            view.addAction(dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Parallax"), None, self._on_about_triggered)
+        self._refresh_recent()
+
+    def _action(self, menu, text, keys, slot) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys) if isinstance(keys, str) else keys)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.cancel_button.clicked.connect(self.cancel)
+        self.status_choice.currentIndexChanged.connect(self._on_status_choice_changed)
+        self.search.textChanged.connect(self.claims_filter.set_words)
+        self.conflicts_table.itemSelectionChanged.connect(self._on_conflicts_selection_changed)
+
+    def _restore(self) -> None:
+        geometry = settings.read(settings.GEOMETRY)
+        if geometry and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.read(settings.STATE)
+        if state and not state.isEmpty():
+            self.restoreState(state)
+        self._font_size = settings.read(settings.FONT_SIZE)
+
+    # ---- opening and comparing ----------------------------------------------------------
+    def open_paths(self, paths: list[Path], *, replace: bool = True, sample: bool = False) -> None:
+        self.paths = (
+            list(paths) if replace else self.paths + [p for p in paths if p not in self.paths]
+        )
+        if replace:
+            self.pasted = []
+        if sample:
+            self.banner.setText(
+                self.tr(
+                    "This is the bundled sample: five articles written for "
+                    "Parallax's demo. Open your own with File ▸ Open."
+                )
+            )
+        self.banner.setVisible(sample)
+        if not sample:
+            settings.remember_files([str(p) for p in paths])
+            self._refresh_recent()
+        self.run_comparison()
+
+    def run_comparison(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+        self.failures = []
+        worker = ComparisonWorker(self.paths, self.pasted)
+        worker.progressed.connect(self._on_worker_progressed)
+        worker.article_failed.connect(self._on_worker_article_failed)
+        worker.comparison_finished.connect(self._on_worker_finished)
+        worker.comparison_failed.connect(self._on_worker_failed)
+        worker.comparison_cancelled.connect(self._on_worker_cancelled)
+        self._worker = worker
+        self._set_busy(True)
+        self._thread = start(worker)
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.stage.setText(self.tr("Cancelling…"))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if not busy:
+            self.stage.setText("")
+
+    def _on_worker_progressed(self, stage: str, done: int, total: int) -> None:
+        if self.sender() is not self._worker:
+            return
+        self.stage.setText(self.tr(STAGE_TEXT.get(stage, stage)))
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _on_worker_article_failed(self, failure: LoadFailure) -> None:
+        self.failures.append(failure)
+        self.statusBar().showMessage(self.tr("Could not load {}").format(failure.message), 15000)
+
+    def _on_worker_finished(self, comparison: Comparison) -> None:
+        if self.sender() is not self._worker:
+            return
+        self._worker = None
+        self._set_busy(False)
+        self.show_comparison(comparison)
+        self.comparison_finished.emit(comparison)
+
+    def _on_worker_failed(self, message: str) -> None:
+        if self.sender() is not self._worker:
+            return
+        self._worker = None
+        self._set_busy(False)
+        problems = "<br>".join(f.message for f in self.failures)
+        self.details.setText(f"<b>{message}</b><br>{problems}")
+        self.comparison_stopped.emit(message)
+
+    def _on_worker_cancelled(self) -> None:
+        if self.sender() is not self._worker:
+            return
+        self._worker = None
+        self._set_busy(False)
+        self.statusBar().showMessage(self.tr("Comparison cancelled."), 10000)
+        self.comparison_stopped.emit("cancelled")
+
+    # ---- presenting ------------------------------------------------------------------------
+    def show_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self._claim_of = {
+            (m.article, m.sentence): claim for claim in comparison.claims for m in claim.members
+        }
+        self.navigator.load(comparison)
+        self._fill_panes(comparison)
+        model = ClaimsModel(comparison)
+        self.claims_filter.setSourceModel(model)
+        self.claims_view.selectionModel().selectionChanged.connect(
+            self._on_claims_selection_changed
+        )
+        self.claims_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # reading order
+        self.claims_view.resizeColumnsToContents()
+        self.claims_view.setColumnWidth(0, 420)
+        fill_conflicts(self.conflicts_table, comparison)
+        self.voices.setHtml(voices_html(comparison))
+        self.details.setText(self._summary_html(comparison))
+
+    def _fill_panes(self, comparison: Comparison) -> None:
+        for pane in self.panes.values():
+            pane.setParent(None)
+            pane.deleteLater()
+        self.panes = {}
+        claims_by_article: dict[str, dict[int, Claim]] = {}
+        for (article, sentence), claim in self._claim_of.items():
+            claims_by_article.setdefault(article, {})[sentence] = claim
+        conflicts = list(comparison.conflicts)
+        for item in comparison.articles:
+            pane = ArticlePane(item)
+            pane.apply_marks(claims_by_article.get(item.id, {}), conflicts)
+            pane.text.setFont(QFont(pane.text.font().family(), self._font_size))
+            pane.sentence_activated.connect(self._on_pane_sentence_activated)
+            self.splitter.addWidget(pane)
+            self.panes[item.id] = pane
+        visible = min(len(self.panes), 4)
+        self.splitter.setMinimumWidth(
+            max(len(self.panes), 1) * 300 if len(self.panes) > visible else 0
+        )
+
+    def _summary_html(self, comparison: Comparison) -> str:
+        counts = {s: 0 for s in ClaimStatus}
+        for claim in comparison.claims:
+            counts[claim.status] += 1
+        text = self.tr(
+            "{} articles · {} claims shared by all · {} by some · {} only in one · {} conflicts"
+        ).format(
+            len(comparison.articles),
+            counts[ClaimStatus.SHARED_ALL],
+            counts[ClaimStatus.SHARED_SOME],
+            counts[ClaimStatus.UNIQUE],
+            len(comparison.conflicts),
+        )
+        notices = "".join(f"<br><b>⚠ {n.message}</b>" for n in comparison.notices)
+        failures = "".join(f"<br>⚠ {f.message}" for f in comparison.errors)
+        return text + notices + failures
+
+    def select_claim(self, claim_id: str, origin: str | None = None) -> None:
+        """Highlight a claim's members in every pane, with differing words; fill the details."""
+        if self.comparison is None:
+            return
+        claim = next((c for c in self.comparison.claims if c.id == claim_id), None)
+        if claim is None:
+            return
+        self.navigator.current = claim.id
+        members = {m.article: m for m in claim.members}
+        for article, pane in self.panes.items():
+            member = members.get(article)
+            spans = (
+                [
+                    (d.start, d.end)
+                    for d in member.diff
+                    if d.op.value != "equal" and d.article == article
+                ]
+                if member
+                else []
+            )
+            pane.show_selection(member.sentence if member else None, spans)
+        self.details.setText(self._claim_html(claim))
+
+    def _claim_html(self, claim: Claim) -> str:
+        assert self.comparison is not None
+        carried = ", ".join(claim.articles)
+        missing = ", ".join(i.id for i in self.comparison.articles if i.id not in claim.articles)
+        parts = [f"<b>{claim.id}</b> — {STATUS_LABELS[claim.status]}; in: {carried}"]
+        if missing:
+            parts.append(f"omitted by: {missing}")
+        for conflict in self.comparison.conflicts:
+            if conflict.claim == claim.id:
+                values = "; ".join(f"{v.article}: “{v.value}”" for v in conflict.values)
+                parts.append(
+                    f"<span style='color:#b71c1c'>⚠ {conflict.type.value}: {values}</span>"
+                )
+        return "<br>".join(parts)
+
+    def go(self, kind: str, step: int) -> None:
+        target = self.navigator.step(kind, step, self._current_article())
+        if target is not None:
+            self.select_claim(target)
+            self._select_row(target)
+
+    def _current_article(self) -> str | None:
+        focused = QApplication.focusWidget()
+        for article, pane in self.panes.items():
+            if focused is pane.text:
+                return article
+        return next(iter(self.panes), None)
+
+    def _select_row(self, claim_id: str) -> None:
+        for row in range(self.claims_filter.rowCount()):
+            index = self.claims_filter.index(row, 0)
+            if index.data(CLAIM_ROLE) == claim_id:
+                self.claims_view.selectRow(row)
+                self.claims_view.scrollTo(index)
+                return
+
+    def zoom(self, step: int) -> None:
+        self._font_size = max(7, min(32, self._font_size + step))
+        settings.write(settings.FONT_SIZE, self._font_size)
+        for pane in self.panes.values():
+            pane.text.setFont(QFont(pane.text.font().family(), self._font_size))
+
+    # ---- slots ------------------------------------------------------------------------------
+    def _on_pane_sentence_activated(self, article: str, sentence: int) -> None:
+        claim = self._claim_of.get((article, sentence))
+        if claim is not None and claim.id != self.navigator.current:
+            self.select_claim(claim.id, origin=article)
+
+    def _on_claims_selection_changed(self, *_args) -> None:
+        rows = self.claims_view.selectionModel().selectedRows()
+        if rows:
+            claim_id = rows[0].data(CLAIM_ROLE)
+            if claim_id != self.navigator.current:
+                self.select_claim(claim_id)
+
+    def _on_conflicts_selection_changed(self) -> None:
+        items = self.conflicts_table.selectedItems()
+        if items:
+            self.select_claim(items[0].data(CLAIM_ROLE))
+
+    def _on_status_choice_changed(self, _index: int) -> None:
+        self.claims_filter.set_status(self.status_choice.currentData())
+
+    def _on_open_triggered(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Open Articles"), "", FILE_FILTER)
+        if files:
+            self.open_paths([Path(f) for f in files])
+
+    def _on_add_triggered(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Articles"), "", FILE_FILTER)
+        if files:
+            self.open_paths([Path(f) for f in files], replace=False)
+
+    def _on_paste_triggered(self) -> None:
+        clipboard = QApplication.clipboard().mimeData()
+        try:
+            if clipboard.hasHtml():
+                article = load_pasted(clipboard.html(), is_html=True)
+            else:
+                article = load_pasted(clipboard.text())
+        except ArticleLoadError as error:
+            self.statusBar().showMessage(str(error), 15000)
+            return
+        self.pasted.append(article)
+        self.run_comparison()
+
+    def _on_about_triggered(self) -> None:
+        model = self.comparison.model.label if self.comparison else self.tr("not loaded yet")
+        QMessageBox.about(
+            self,
+            self.tr("About Parallax"),
+            self.tr(
+                "<b>Parallax {}</b><br>Compare news articles about one event.<br>Language model: {}"
+            ).format(__version__, model),
+        )
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.read(settings.RECENT):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(
+                lambda _=False, p=path: self.open_paths([Path(p)], replace=False)
+            )
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    # ---- Qt overrides ---------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.open_paths(paths, replace=False)
+            event.acceptProposedAction()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+        settings.write(settings.GEOMETRY, self.saveGeometry())
+        settings.write(settings.STATE, self.saveState())
+        super().closeEvent(event)
+
+
+def save_screenshot_when_done(window: MainWindow, path: Path) -> None:
+    """For --screenshot: once the comparison is shown (or stopped), save a PNG and quit."""
+
+    def shoot(*_args) -> None:
+        QTimer.singleShot(300, lambda: (window.grab().save(str(path)), QApplication.quit()))
+
+    window.comparison_finished.connect(shoot)
+    window.comparison_stopped.connect(shoot)

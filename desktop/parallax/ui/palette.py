@@ -1,0 +1,80 @@
+"""Claim statuses → text formats, from the palettes in resources/ (colours are data)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
+
+from parallax import resources
+from parallax.core.models import ClaimStatus
+
+# A second cue besides colour, so no status is told by colour alone.
+UNDERLINES = {
+    ClaimStatus.SHARED_ALL: QTextCharFormat.UnderlineStyle.SingleUnderline,
+    ClaimStatus.SHARED_SOME: QTextCharFormat.UnderlineStyle.DashUnderline,
+    ClaimStatus.UNIQUE: QTextCharFormat.UnderlineStyle.NoUnderline,
+}
+LEGEND = (
+    "Underlined: shared by all · dashed: shared by some · plain: only here · wavy red: conflict"
+)
+
+
+def is_dark() -> bool:
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return window.lightness() < 128
+
+
+@cache
+def colours(dark: bool) -> dict[str, dict[str, str]]:
+    path = resources.resource(f"palettes/{'dark' if dark else 'light'}.json")
+    if path is None:
+        return {}
+    return {k: v for k, v in json.loads(path.read_text()).items() if not k.startswith("_")}
+
+
+def _colour(role: str, key: str) -> QColor | None:
+    value = colours(is_dark()).get(role, {}).get(key)
+    return QColor(value) if value else None
+
+
+def status_format(status: ClaimStatus) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    background = _colour(status.value, "background")
+    if background is not None and status is not ClaimStatus.UNIQUE:
+        fmt.setBackground(background)
+    fmt.setUnderlineStyle(UNDERLINES[status])
+    underline = _colour(status.value, "underline")
+    if underline is not None:
+        fmt.setUnderlineColor(underline)
+    return fmt
+
+
+def conflict_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(_colour("conflict", "underline") or QColor("red"))
+    fmt.setForeground(_colour("conflict", "foreground") or QColor("darkred"))
+    fmt.setFontWeight(700)
+    return fmt
+
+
+def selected_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(_colour("selected", "background") or QColor("#cfe2ff"))
+    return fmt
+
+
+def difference_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(_colour("difference", "foreground") or QColor("navy"))
+    fmt.setFontItalic(True)
+    fmt.setFontWeight(700)
+    return fmt
+
+
+def banner_style() -> str:
+    background = _colour("banner", "background") or QColor("#fff8e1")
+    foreground = _colour("banner", "foreground") or QColor("#5d4037")
+    return f"background:{background.name()}; color:{foreground.name()}; padding:4px;"

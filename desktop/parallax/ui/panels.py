@@ -1,0 +1,157 @@
+"""The dock panels: claims table (coverage matrix), conflicts, voices and entities."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTextBrowser
+
+from parallax.core.models import Claim, ClaimStatus, Comparison
+
+STATUS_LABELS = {
+    ClaimStatus.SHARED_ALL: "shared by all",
+    ClaimStatus.SHARED_SOME: "shared by some",
+    ClaimStatus.UNIQUE: "only one article",
+}
+CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ClaimsModel(QAbstractTableModel):
+    """One row per claim: representative text, status, ✓/– per article, conflict count."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self._items = {item.id: item for item in comparison.articles}
+        self._conflicts: dict[str, int] = {}
+        for conflict in comparison.conflicts:
+            self._conflicts[conflict.claim] = self._conflicts.get(conflict.claim, 0) + 1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.comparison.claims)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else 3 + len(self.comparison.articles)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        fixed = ["Claim", "Status"]
+        if section < 2:
+            return fixed[section]
+        if section == self.columnCount() - 1:
+            return "Conflicts"
+        return self.comparison.articles[section - 2].id
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        claim = self.comparison.claims[index.row()]
+        if role == CLAIM_ROLE:
+            return claim.id
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return self.text_of(claim)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        column = index.column()
+        if column == 0:
+            return self.text_of(claim)
+        if column == 1:
+            return STATUS_LABELS[claim.status]
+        if column == self.columnCount() - 1:
+            return self._conflicts.get(claim.id, 0)
+        article = self.comparison.articles[column - 2].id
+        return "✓" if article in claim.articles else "–"
+
+    def text_of(self, claim: Claim) -> str:
+        member = claim.representative
+        item = self._items[member.article]
+        return item.sentence_text(item.sentences[member.sentence])
+
+
+class ClaimsFilter(QSortFilterProxyModel):
+    """Filter rows by status and by words in the claim's text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._status: ClaimStatus | None = None
+        self._words = ""
+        self.setSortRole(Qt.ItemDataRole.EditRole)
+
+    def set_status(self, status: ClaimStatus | str | None) -> None:
+        # Combo box data comes back as a plain string.
+        self._refilter(lambda: setattr(self, "_status", ClaimStatus(status) if status else None))
+
+    def set_words(self, words: str) -> None:
+        self._refilter(lambda: setattr(self, "_words", words.strip().lower()))
+
+    def _refilter(self, change) -> None:
+        self.beginFilterChange()
+        change()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, ClaimsModel):
+            return True
+        claim = model.comparison.claims[row]
+        if self._status is not None and claim.status is not self._status:
+            return False
+        return not self._words or self._words in model.text_of(claim).lower()
+
+
+def fill_conflicts(table: QTableWidget, comparison: Comparison) -> None:
+    """Conflicts panel: type, claim, confidence, then each article's value."""
+    ids = [item.id for item in comparison.articles]
+    table.clear()
+    table.setColumnCount(3 + len(ids))
+    table.setHorizontalHeaderLabels(["Type", "Claim", "Confidence", *ids])
+    table.setRowCount(len(comparison.conflicts))
+    for row, conflict in enumerate(comparison.conflicts):
+        cells = [conflict.type.value, conflict.claim, f"{conflict.confidence:.2f}"]
+        values = {v.article: v.value for v in conflict.values}
+        cells += [values.get(i, "") for i in ids]
+        for column, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            cell.setData(CLAIM_ROLE, conflict.claim)
+            cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            table.setItem(row, column, cell)
+    table.resizeColumnsToContents()
+
+
+def voices_html(comparison: Comparison) -> str:
+    """Who each article quotes or cites, and its most mentioned names, side by side."""
+    head = "".join(
+        f"<th>{escape(i.id)}: {escape(i.article.display_name[:40])}</th>"
+        for i in comparison.articles
+    )
+    voices = "".join(
+        "<td valign='top'>"
+        + "<br>".join(escape(f"{v.speaker} ({v.kind.value})") for v in item.voices[:15])
+        + "</td>"
+        for item in comparison.articles
+    )
+    names = "".join(
+        "<td valign='top'>"
+        + "<br>".join(escape(f"{e.text} ×{e.count}") for e in item.entities[:10])
+        + "</td>"
+        for item in comparison.articles
+    )
+    return (
+        f"<table border='1' cellpadding='3' cellspacing='0'><tr>{head}</tr>"
+        f"<tr>{voices}</tr><tr>{names}</tr></table>"
+    )
+
+
+def voices_browser() -> QTextBrowser:
+    browser = QTextBrowser()
+    browser.setOpenLinks(False)
+    return browser

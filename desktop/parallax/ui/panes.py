@@ -1,0 +1,134 @@
+"""One article's pane: header with its scores, the text with claim marks, sentence picking."""
+
+from __future__ import annotations
+
+import bisect
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from parallax.core.models import AnalysedArticle, Claim, Conflict
+from parallax.ui import palette
+
+
+class Utf16Map:
+    """Python (code point) offsets → Qt (UTF-16) positions; identical unless astral characters."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+    def __call__(self, offset: int) -> int:
+        return offset + bisect.bisect_left(self._astral, offset)
+
+
+class ArticlePane(QWidget):
+    sentence_activated = Signal(str, int)  # article id, sentence index
+
+    def __init__(self, item: AnalysedArticle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self._starts = [s.start for s in item.sentences]
+        self._map = Utf16Map(item.article.text)
+        self._programmatic = False
+        self._build_ui()
+        self._connect()
+
+    def _build_ui(self) -> None:
+        self.header = QLabel(self._header_html())
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.text = QPlainTextEdit(self.item.article.text)
+        self.text.setReadOnly(True)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.text.setObjectName(f"pane-{self.item.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        self.setMinimumWidth(200)
+
+    def _connect(self) -> None:
+        self.text.cursorPositionChanged.connect(self._on_text_cursor_moved)
+
+    def _header_html(self) -> str:
+        article = self.item.article
+        parts = [article.outlet, article.published, f"{self.item.word_count:,} words"]
+        scores = self.item.scores
+        if scores is not None:
+            grade = scores.readability.score("consensus_grade")
+            parts.append(f"grade {grade.value:.0f} ({escape(grade.band)})")
+            if scores.tone is not None:
+                parts.append(f"tone {scores.tone.mean:+.2f}")
+        meta = " · ".join(escape(p) for p in parts if p)
+        return f"<b>{escape(article.display_name)}</b><br><small>{meta}</small>"
+
+    def apply_marks(self, claims: dict[int, Claim], conflicts: list[Conflict]) -> None:
+        """Status formats on every sentence (once) and conflict marks on the values."""
+        document = self.text.document()
+        cursor = QTextCursor(document)
+        for sentence in self.item.sentences:
+            claim = claims.get(sentence.index)
+            if claim is None:
+                continue
+            self._select(cursor, sentence.start, sentence.end)
+            cursor.mergeCharFormat(palette.status_format(claim.status))
+        for conflict in conflicts:
+            for value in conflict.values:
+                if value.article == self.item.id:
+                    self._select(cursor, value.start, value.end)
+                    cursor.mergeCharFormat(palette.conflict_format())
+
+    def _select(self, cursor: QTextCursor, start: int, end: int) -> None:
+        cursor.setPosition(self._map(start))
+        cursor.setPosition(self._map(end), QTextCursor.MoveMode.KeepAnchor)
+
+    def show_selection(self, sentence: int | None, spans: list[tuple[int, int]]) -> None:
+        """Highlight one sentence (the selected claim's member here) and its differing words."""
+        selections = []
+        if sentence is not None:
+            member = self.item.sentences[sentence]
+            selections.append(self._extra(member.start, member.end, palette.selected_format()))
+            selections += [self._extra(a, b, palette.difference_format()) for a, b in spans]
+        self.text.setExtraSelections(selections)
+        if sentence is not None:
+            self.scroll_to(sentence)
+
+    def _extra(self, start: int, end: int, fmt) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(self.text.document())
+        self._select(selection.cursor, start, end)
+        selection.format = fmt
+        return selection
+
+    def scroll_to(self, sentence: int) -> None:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._map(self.item.sentences[sentence].start))
+        self._programmatic = True
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+        self._programmatic = False
+
+    def sentence_at(self, offset: int) -> int | None:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0 or offset > self.item.sentences[index].end:
+            return None
+        return index
+
+    def _on_text_cursor_moved(self) -> None:
+        if self._programmatic:
+            return
+        position = self.text.textCursor().position()
+        sentence = self.sentence_at(self._from_qt(position))
+        if sentence is not None:
+            self.sentence_activated.emit(self.item.id, sentence)
+
+    def _from_qt(self, position: int) -> int:
+        offset = position
+        while offset > 0 and self._map(offset) > position:
+            offset -= 1
+        return offset

@@ -1,0 +1,53 @@
+"""Settings declared once (name, type, default) and read through one typed accessor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from parallax import APP_NAME
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: Any
+
+
+GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
+STATE = Setting("window/state", QByteArray, QByteArray())
+RECENT = Setting("files/recent", list, [])
+FONT_SIZE = Setting("view/font_size", int, 10)
+MAX_RECENT = 10
+
+
+def store() -> QSettings:
+    return QSettings(APP_NAME, APP_NAME)
+
+
+def read(setting: Setting) -> Any:
+    value = store().value(setting.key, setting.default)
+    if setting.type is list:
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+    if setting.type is int:
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return setting.default
+    return value if value is not None else setting.default
+
+
+def write(setting: Setting, value: Any) -> None:
+    store().setValue(setting.key, value)
+
+
+def remember_files(paths: list[str]) -> list[str]:
+    recent = [p for p in read(RECENT) if p not in paths]
+    updated = (paths + recent)[:MAX_RECENT]
+    write(RECENT, updated)
+    return updated

@@ -1,0 +1,127 @@
+"""The real window, offscreen: open articles, wait for the comparison, read what a user sees."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from parallax.core.loading import supported_files
+from parallax.core.models import ClaimStatus
+from parallax.ui.main_window import MainWindow
+
+TIMEOUT = 120_000
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def compare_in(window, qtbot, paths):
+    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT) as finished:
+        window.open_paths([Path(p) for p in paths])
+    return finished.args[0]
+
+
+def underline_at(pane, offset):
+    cursor = QTextCursor(pane.text.document())
+    cursor.setPosition(offset + 1)
+    return cursor.charFormat().underlineStyle()
+
+
+def test_sample_shows_status_marks_and_conflicts(window, qtbot, sample_dir):
+    comparison = compare_in(window, qtbot, supported_files(sample_dir))
+    assert len(window.panes) == 5
+    expected = {
+        ClaimStatus.SHARED_ALL: QTextCharFormat.UnderlineStyle.SingleUnderline,
+        ClaimStatus.SHARED_SOME: QTextCharFormat.UnderlineStyle.DashUnderline,
+    }
+    shown = {status: 0 for status in expected}
+    for claim in comparison.claims:
+        if claim.status not in expected:
+            continue
+        for member in claim.members:
+            pane = window.panes[member.article]
+            sentence = pane.item.sentences[member.sentence]
+            conflicted = any(
+                v.article == member.article and v.start <= sentence.start + 1 < v.end
+                for k in comparison.conflicts
+                for v in k.values
+            )
+            if not conflicted:
+                assert underline_at(pane, sentence.start) == expected[claim.status]
+                shown[claim.status] += 1
+    assert all(count > 0 for count in shown.values())
+    value = comparison.conflicts[0].values[0]
+    assert underline_at(window.panes[value.article], value.start) == (
+        QTextCharFormat.UnderlineStyle.WaveUnderline
+    )
+    assert f"{len(comparison.conflicts)} conflicts" in window.details.text()
+
+
+def test_clicking_a_sentence_selects_its_claim_in_every_pane(window, qtbot, sample_dir):
+    comparison = compare_in(window, qtbot, supported_files(sample_dir))
+    claim = max(comparison.claims, key=lambda c: len(c.members))
+    first, *others = claim.members
+    pane = window.panes[first.article]
+    cursor = QTextCursor(pane.text.document())
+    cursor.setPosition(pane.item.sentences[first.sentence].start + 2)
+    pane.text.setTextCursor(cursor)  # what a click or arrow key does
+    assert window.navigator.current == claim.id
+    for member in others:
+        other = window.panes[member.article]
+        sentence = other.item.sentences[member.sentence]
+        selections = other.text.extraSelections()
+        assert selections[0].cursor.selectionStart() == sentence.start
+        assert selections[0].cursor.selectionEnd() == sentence.end
+    assert claim.id in window.details.text()
+
+
+def test_claims_table_filters_by_status_and_text(window, qtbot, sample_dir):
+    comparison = compare_in(window, qtbot, supported_files(sample_dir))
+    some = [c for c in comparison.claims if c.status is ClaimStatus.SHARED_SOME]
+    window.status_choice.setCurrentIndex(window.status_choice.findData(ClaimStatus.SHARED_SOME))
+    assert window.claims_filter.rowCount() == len(some)
+    window.status_choice.setCurrentIndex(0)
+    window.search.setText("Zelensk")
+    texts = [
+        window.claims_filter.index(r, 0).data() for r in range(window.claims_filter.rowCount())
+    ]
+    assert texts and all("zelensk" in t.lower() for t in texts)
+    window.claims_view.selectRow(0)
+    assert window.navigator.current is not None
+
+
+def test_next_conflict_navigation_moves_the_selection(window, qtbot, sample_dir):
+    comparison = compare_in(window, qtbot, supported_files(sample_dir))
+    with_conflicts = [
+        c.id for c in comparison.claims if any(k.claim == c.id for k in comparison.conflicts)
+    ]
+    window.go("conflict", 1)
+    first = window.navigator.current
+    assert first == with_conflicts[0]
+    window.go("conflict", 1)
+    assert window.navigator.current == with_conflicts[1 % len(with_conflicts)]
+    assert "⚠" in window.details.text()
+
+
+def test_broken_file_is_reported_and_the_others_load(window, qtbot, sample_dir, tmp_path):
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"")
+    good = [sample_dir / "markets-brief.md", sample_dir / "wire-report.html"]
+    comparison = compare_in(window, qtbot, [good[0], broken, good[1]])
+    assert len(comparison.articles) == 2
+    assert "broken.txt: the file is empty" in window.details.text()
+
+
+def test_cancel_stops_the_analysis(window, qtbot, sample_dir):
+    window.paths = list(supported_files(sample_dir))
+    with qtbot.waitSignal(window.comparison_stopped, timeout=TIMEOUT) as stopped:
+        window.run_comparison()
+        window.cancel()
+    assert stopped.args == ["cancelled"]
+    assert not window.cancel_button.isVisible()
+    assert window.comparison is None
