@@ -59,7 +59,7 @@ def test_sample_shows_status_marks_and_conflicts(window, qtbot, sample_dir):
     assert underline_at(window.panes[value.article], value.start) == (
         QTextCharFormat.UnderlineStyle.WaveUnderline
     )
-    assert f"{len(comparison.conflicts)} conflicts" in window.details.text()
+    assert f"conflicts: {len(comparison.conflicts)}" in window.details.text()
 
 
 def test_clicking_a_sentence_selects_its_claim_in_every_pane(window, qtbot, sample_dir):

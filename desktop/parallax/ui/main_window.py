@@ -129,6 +129,11 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.claims_dock, self.conflicts_dock)
         self.tabifyDockWidget(self.conflicts_dock, self.voices_dock)
         self.claims_dock.raise_()
+        # The articles are the main view: the panels start at about a third of the height
+        # (once the window has its size; a remembered layout replaces this).
+        QTimer.singleShot(
+            0, lambda: self.resizeDocks([self.claims_dock], [240], Qt.Orientation.Vertical)
+        )
 
     def _build_status_bar(self) -> None:
         self.stage = QLabel()
@@ -320,17 +325,16 @@ class MainWindow(QMainWindow):
             pane.sentence_activated.connect(self._on_pane_sentence_activated)
             self.splitter.addWidget(pane)
             self.panes[item.id] = pane
-        visible = min(len(self.panes), 4)
-        self.splitter.setMinimumWidth(
-            max(len(self.panes), 1) * 300 if len(self.panes) > visible else 0
-        )
+        # Up to eight panes share the width; beyond that the row scrolls sideways.
+        crowded = len(self.panes) > _VISIBLE_PANES
+        self.splitter.setMinimumWidth(len(self.panes) * _PANE_WIDTH if crowded else 0)
 
     def _summary_html(self, comparison: Comparison) -> str:
         counts = {s: 0 for s in ClaimStatus}
         for claim in comparison.claims:
             counts[claim.status] += 1
         text = self.tr(
-            "{} articles · {} claims shared by all · {} by some · {} only in one · {} conflicts"
+            "{} articles · claims shared by all: {} · by some: {} · only in one: {} · conflicts: {}"
         ).format(
             len(comparison.articles),
             counts[ClaimStatus.SHARED_ALL],

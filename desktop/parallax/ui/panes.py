@@ -7,7 +7,14 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from parallax.core.models import AnalysedArticle, Claim, Conflict
 from parallax.ui import palette
@@ -39,6 +46,11 @@ class ArticlePane(QWidget):
         self.header = QLabel(self._header_html())
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        # A long headline wraps instead of widening the pane.
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # Same header height in every pane, so the texts start level with each other.
+        self.header.setFixedHeight(self.header.fontMetrics().lineSpacing() * 5)
+        self.header.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text = QPlainTextEdit(self.item.article.text)
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(
