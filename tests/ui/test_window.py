@@ -125,3 +125,25 @@ def test_cancel_stops_the_analysis(window, qtbot, sample_dir):
     assert stopped.args == ["cancelled"]
     assert not window.cancel_button.isVisible()
     assert window.comparison is None
+
+
+def test_scores_panel_and_toggleable_marks(window, qtbot, sample_dir):
+    comparison = compare_in(window, qtbot, supported_files(sample_dir))
+    table = window.scores_panel.table
+    assert table.rowCount() == len(comparison.articles)
+    grade = comparison.articles[0].scores.readability.score("consensus_grade")
+    assert table.item(0, 1).text().startswith(f"{grade.value:.0f}")
+    assert len(window.scores_panel.figure.axes) == 3
+    item = comparison.articles[0]
+    terms = [t for s in item.scores.sentences for t in s.tone.terms]
+    pane = window.panes[item.id]
+    before = len(pane.text.extraSelections())
+    window.mark_actions["terms"].setChecked(True)
+    window.mark_actions["terms"].triggered.emit()
+    spans = {
+        (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in pane.text.extraSelections()
+    }
+    assert len(spans) >= before and all((t.start, t.end) in spans for t in terms)
+    window.mark_actions["terms"].setChecked(False)
+    window.mark_actions["terms"].triggered.emit()
+    assert len(pane.text.extraSelections()) == before

@@ -42,6 +42,7 @@ from parallax.ui.panels import (
     voices_html,
 )
 from parallax.ui.panes import ArticlePane
+from parallax.ui.scores_panel import ScoresPanel
 from parallax.ui.worker import STAGE_TEXT, ComparisonWorker, start
 
 _VISIBLE_PANES = 8
@@ -84,9 +85,15 @@ class MainWindow(QMainWindow):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.splitter)
+        # A claim with many conflicts must not push the articles off the screen.
+        details_area = QScrollArea()
+        details_area.setWidgetResizable(True)
+        details_area.setWidget(self.details)
+        details_area.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        details_area.setFrameShape(QScrollArea.Shape.NoFrame)
         central = QWidget()
         layout = QVBoxLayout(central)
-        for widget in (self.banner, self.details, self.legend):
+        for widget in (self.banner, details_area, self.legend):
             layout.addWidget(widget)
         layout.addWidget(self.scroll, 1)
         self.setCentralWidget(central)
@@ -116,10 +123,12 @@ class MainWindow(QMainWindow):
         self.conflicts_table = QTableWidget()
         self.conflicts_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.voices = voices_browser()
+        self.scores_panel = ScoresPanel()
         for title, widget, name in (
             (self.tr("Claims"), box, "claims"),
             (self.tr("Conflicts"), self.conflicts_table, "conflicts"),
             (self.tr("Voices and entities"), self.voices, "voices"),
+            (self.tr("Scores"), self.scores_panel, "scores"),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock-{name}")
@@ -128,6 +137,7 @@ class MainWindow(QMainWindow):
             setattr(self, f"{name}_dock", dock)
         self.tabifyDockWidget(self.claims_dock, self.conflicts_dock)
         self.tabifyDockWidget(self.conflicts_dock, self.voices_dock)
+        self.tabifyDockWidget(self.voices_dock, self.scores_dock)
         self.claims_dock.raise_()
         # The articles are the main view: the panels start at about a third of the height
         # (once the window has its size; a remembered layout replaces this).
@@ -177,7 +187,18 @@ class MainWindow(QMainWindow):
             view, self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(-1)
         )
         view.addSeparator()
-        for dock in (self.claims_dock, self.conflicts_dock, self.voices_dock):
+        view.addSeparator()
+        self.mark_actions: dict[str, QAction] = {}
+        for kind, text in (
+            ("difficulty", self.tr("Mark &Hard Sentences")),
+            ("passive", self.tr("Mark &Passive Voice")),
+            ("terms", self.tr("Mark Hedges and &Loaded Terms")),
+        ):
+            action = self._action(view, text, None, self._on_mark_toggled)
+            action.setCheckable(True)
+            self.mark_actions[kind] = action
+        view.addSeparator()
+        for dock in (self.claims_dock, self.conflicts_dock, self.voices_dock, self.scores_dock):
             view.addAction(dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Parallax"), None, self._on_about_triggered)
@@ -307,6 +328,8 @@ class MainWindow(QMainWindow):
         self.claims_view.setColumnWidth(0, 420)
         fill_conflicts(self.conflicts_table, comparison)
         self.voices.setHtml(voices_html(comparison))
+        self.scores_panel.show_comparison(comparison)
+        self._on_mark_toggled()
         self.details.setText(self._summary_html(comparison))
 
     def _fill_panes(self, comparison: Comparison) -> None:
@@ -428,6 +451,11 @@ class MainWindow(QMainWindow):
         items = self.conflicts_table.selectedItems()
         if items:
             self.select_claim(items[0].data(CLAIM_ROLE))
+
+    def _on_mark_toggled(self, *_args) -> None:
+        kinds = {kind for kind, action in self.mark_actions.items() if action.isChecked()}
+        for pane in self.panes.values():
+            pane.show_score_marks(kinds)
 
     def _on_status_choice_changed(self, _index: int) -> None:
         self.claims_filter.set_status(self.status_choice.currentData())

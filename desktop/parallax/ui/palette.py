@@ -78,3 +78,32 @@ def banner_style() -> str:
     background = _colour("banner", "background") or QColor("#fff8e1")
     foreground = _colour("banner", "foreground") or QColor("#5d4037")
     return f"background:{background.name()}; color:{foreground.name()}; padding:4px;"
+
+
+def difficulty_format(level: str) -> QTextCharFormat:
+    """Hard / very hard sentences: a tint and an overline (very hard also a thicker weight)."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(_colour(level, "background") or QColor("#ffe0b2"))
+    fmt.setFontOverline(True)
+    if level == "very_hard":
+        fmt.setFontWeight(600)
+    return fmt
+
+
+def passive_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontItalic(True)
+    return fmt
+
+
+def term_format(kind: str) -> QTextCharFormat:
+    """Hedges get a dotted underline; boosters and loaded terms bold coloured text."""
+    fmt = QTextCharFormat()
+    colour = _colour(kind, "foreground") or QColor("#6a1b9a")
+    if kind == "hedge":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(colour)
+    else:
+        fmt.setForeground(colour)
+        fmt.setFontWeight(700)
+    return fmt

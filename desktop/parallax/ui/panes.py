@@ -39,6 +39,8 @@ class ArticlePane(QWidget):
         self._starts = [s.start for s in item.sentences]
         self._map = Utf16Map(item.article.text)
         self._programmatic = False
+        self._score_marks: list[QTextEdit.ExtraSelection] = []
+        self._selection: list[QTextEdit.ExtraSelection] = []
         self._build_ui()
         self._connect()
 
@@ -101,14 +103,36 @@ class ArticlePane(QWidget):
 
     def show_selection(self, sentence: int | None, spans: list[tuple[int, int]]) -> None:
         """Highlight one sentence (the selected claim's member here) and its differing words."""
-        selections = []
+        self._selection = []
         if sentence is not None:
             member = self.item.sentences[sentence]
-            selections.append(self._extra(member.start, member.end, palette.selected_format()))
-            selections += [self._extra(a, b, palette.difference_format()) for a, b in spans]
-        self.text.setExtraSelections(selections)
+            self._selection.append(self._extra(member.start, member.end, palette.selected_format()))
+            self._selection += [self._extra(a, b, palette.difference_format()) for a, b in spans]
+        self.text.setExtraSelections(self._score_marks + self._selection)
         if sentence is not None:
             self.scroll_to(sentence)
+
+    def show_score_marks(self, kinds: set[str]) -> None:
+        """Toggleable marks: "difficulty" (hard/very hard), "passive", "terms" (hedges, loaded)."""
+        scores = self.item.scores
+        marks = []
+        if scores is not None:
+            for sentence, score in zip(self.item.sentences, scores.sentences, strict=True):
+                difficulty = score.readability.difficulty
+                if "difficulty" in kinds and difficulty is not None:
+                    fmt = palette.difficulty_format(difficulty.value)
+                    marks.append(self._extra(sentence.start, sentence.end, fmt))
+                if "passive" in kinds and score.readability.passive:
+                    marks.append(
+                        self._extra(sentence.start, sentence.end, palette.passive_format())
+                    )
+                if "terms" in kinds:
+                    marks += [
+                        self._extra(t.start, t.end, palette.term_format(t.kind.value))
+                        for t in score.tone.terms
+                    ]
+        self._score_marks = marks
+        self.text.setExtraSelections(self._score_marks + self._selection)
 
     def _extra(self, start: int, end: int, fmt) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()

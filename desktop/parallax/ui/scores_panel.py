@@ -1,0 +1,138 @@
+"""Scores panel: readability and tone per article as a table and as matplotlib charts."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from parallax.core.models import Comparison
+from parallax.core.readability import Difficulty
+
+# matplotlib must bind to PySide6 (not another Qt binding that may be installed).
+os.environ.setdefault("QT_API", "pyside6")
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+
+COLUMNS = (
+    "Article",
+    "Grade",
+    "Reading ease",
+    "Words",
+    "Sentences",
+    "Hard",
+    "Very hard",
+    "Passive",
+    "Tone",
+    "Subjectivity",
+    "Hedges",
+    "Boosters",
+    "Loaded",
+)
+
+
+class ScoresPanel(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.table = QTableWidget()
+        self.figure = Figure(figsize=(9, 2.6))
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumHeight(200)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.canvas, 2)
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        self._fill_table(comparison)
+        self._draw(comparison)
+
+    def _fill_table(self, comparison: Comparison) -> None:
+        self.table.clear()
+        self.table.setColumnCount(len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setRowCount(len(comparison.articles))
+        for row, item in enumerate(comparison.articles):
+            for column, text in enumerate(_row(item)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def _draw(self, comparison: Comparison) -> None:
+        self.figure.clear()
+        scored = [item for item in comparison.articles if item.scores is not None]
+        if not scored:
+            self.canvas.draw_idle()
+            return
+        ids = [item.id for item in scored]
+        grades, tones, strip = self.figure.subplots(1, 3, width_ratios=(1, 1, 2))
+        grades.bar(
+            ids,
+            [i.scores.readability.score("consensus_grade").value for i in scored],
+            color="#5c6bc0",
+        )
+        grades.set_title("Reading grade (higher = harder)", fontsize=9)
+        shares = [
+            (t.positive_share, t.neutral_share, t.negative_share)
+            for t in (i.scores.tone for i in scored)
+        ]
+        bottom = [0.0] * len(scored)
+        for n, (label, colour) in enumerate(
+            (("positive", "#66bb6a"), ("neutral", "#bdbdbd"), ("negative", "#ef5350"))
+        ):
+            values = [share[n] for share in shares]
+            tones.bar(ids, values, bottom=bottom, color=colour, label=label)
+            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        tones.set_title("Sentence tone", fontsize=9)
+        tones.legend(fontsize=7, loc="lower left")
+        for row, item in enumerate(scored):
+            values = [s.tone.score for s in item.scores.sentences]
+            strip.scatter(
+                range(len(values)),
+                [row] * len(values),
+                c=values,
+                cmap="RdYlGn",
+                vmin=-1,
+                vmax=1,
+                marker="s",
+                s=18,
+            )
+        strip.set_yticks(range(len(scored)), ids)
+        strip.set_title(
+            "Tone of each sentence, in reading order (red negative, green positive)", fontsize=9
+        )
+        strip.set_xlabel("sentence", fontsize=8)
+        for axes in (grades, tones, strip):
+            axes.tick_params(labelsize=7)
+        # Fixed margins: a layout engine fails while the dock is hidden (zero size).
+        self.figure.subplots_adjust(left=0.05, right=0.99, bottom=0.2, top=0.86, wspace=0.3)
+        self.canvas.draw_idle()
+
+
+def _row(item) -> list[str]:
+    scores = item.scores
+    if scores is None:
+        return [item.id] + [""] * (len(COLUMNS) - 1)
+    readability, tone = scores.readability, scores.tone
+    grade = readability.score("consensus_grade")
+    ease = readability.score("flesch_reading_ease")
+    marks = [s.readability for s in scores.sentences]
+    cells = [
+        f"{item.id}: {item.article.display_name[:40]}",
+        f"{grade.value:.0f} ({grade.band})",
+        f"{ease.value:.0f} ({ease.band})",
+        str(readability.words),
+        str(readability.sentences),
+        str(sum(m.difficulty is Difficulty.HARD for m in marks)),
+        str(sum(m.difficulty is Difficulty.VERY_HARD for m in marks)),
+        str(sum(m.passive for m in marks)),
+    ]
+    if tone is None:
+        return cells + [""] * 5
+    return [
+        *cells,
+        f"{tone.mean:+.2f}",
+        f"{tone.mean_subjectivity:.2f}",
+        str(tone.hedges),
+        str(tone.boosters),
+        str(tone.loaded),
+    ]
