@@ -5,23 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QDockWidget,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,18 +25,17 @@ from parallax.core.errors import ArticleLoadError
 from parallax.core.loading import SUFFIXES, load_pasted
 from parallax.core.models import Claim, ClaimStatus, Comparison, LoadFailure
 from parallax.ui import palette, settings
+from parallax.ui.docks import build_docks
+from parallax.ui.menus import build_menus
 from parallax.ui.navigation import Navigator
 from parallax.ui.panels import (
     CLAIM_ROLE,
     STATUS_LABELS,
-    ClaimsFilter,
     ClaimsModel,
     fill_conflicts,
-    voices_browser,
     voices_html,
 )
 from parallax.ui.panes import ArticlePane
-from parallax.ui.scores_panel import ScoresPanel
 from parallax.ui.worker import STAGE_TEXT, ComparisonWorker, start
 
 _VISIBLE_PANES = 8
@@ -65,7 +58,7 @@ class MainWindow(QMainWindow):
         self._worker: ComparisonWorker | None = None
         self._claim_of: dict[tuple[str, int], Claim] = {}
         self._build_ui()
-        self._build_menus()
+        build_menus(self)
         self._connect()
         self._restore()
 
@@ -97,53 +90,8 @@ class MainWindow(QMainWindow):
             layout.addWidget(widget)
         layout.addWidget(self.scroll, 1)
         self.setCentralWidget(central)
-        self._build_docks()
+        build_docks(self)
         self._build_status_bar()
-
-    def _build_docks(self) -> None:
-        self.claims_filter = ClaimsFilter()
-        self.claims_view = QTableView()
-        self.claims_view.setModel(self.claims_filter)
-        self.claims_view.setSortingEnabled(True)
-        self.claims_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.claims_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.status_choice = QComboBox()
-        self.status_choice.addItem(self.tr("All claims"), None)
-        for status, label in STATUS_LABELS.items():
-            self.status_choice.addItem(self.tr(label), status)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Filter claims by text"))
-        top = QHBoxLayout()
-        top.addWidget(self.status_choice)
-        top.addWidget(self.search, 1)
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.addLayout(top)
-        column.addWidget(self.claims_view)
-        self.conflicts_table = QTableWidget()
-        self.conflicts_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.voices = voices_browser()
-        self.scores_panel = ScoresPanel()
-        for title, widget, name in (
-            (self.tr("Claims"), box, "claims"),
-            (self.tr("Conflicts"), self.conflicts_table, "conflicts"),
-            (self.tr("Voices and entities"), self.voices, "voices"),
-            (self.tr("Scores"), self.scores_panel, "scores"),
-        ):
-            dock = QDockWidget(title, self)
-            dock.setObjectName(f"dock-{name}")
-            dock.setWidget(widget)
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            setattr(self, f"{name}_dock", dock)
-        self.tabifyDockWidget(self.claims_dock, self.conflicts_dock)
-        self.tabifyDockWidget(self.conflicts_dock, self.voices_dock)
-        self.tabifyDockWidget(self.voices_dock, self.scores_dock)
-        self.claims_dock.raise_()
-        # The articles are the main view: the panels start at about a third of the height
-        # (once the window has its size; a remembered layout replaces this).
-        QTimer.singleShot(
-            0, lambda: self.resizeDocks([self.claims_dock], [240], Qt.Orientation.Vertical)
-        )
 
     def _build_status_bar(self) -> None:
         self.stage = QLabel()
@@ -153,64 +101,6 @@ class MainWindow(QMainWindow):
         for widget in (self.stage, self.progress, self.cancel_button):
             self.statusBar().addPermanentWidget(widget)
         self._set_busy(False)
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._action(
-            file_menu,
-            self.tr("&Open Articles…"),
-            QKeySequence.StandardKey.Open,
-            self._on_open_triggered,
-        )
-        self._action(file_menu, self.tr("&Add Articles…"), "Ctrl+Shift+O", self._on_add_triggered)
-        self._action(
-            file_menu, self.tr("&Paste as Article"), "Ctrl+Shift+V", self._on_paste_triggered
-        )
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        go = self.menuBar().addMenu(self.tr("&Navigate"))
-        for text, keys, kind, step in (
-            (self.tr("Next Shared Claim"), "Alt+Down", "shared", 1),
-            (self.tr("Previous Shared Claim"), "Alt+Up", "shared", -1),
-            (self.tr("Next Conflict"), "F8", "conflict", 1),
-            (self.tr("Previous Conflict"), "Shift+F8", "conflict", -1),
-            (self.tr("Next Claim Only Here"), "F9", "unique", 1),
-            (self.tr("Previous Claim Only Here"), "Shift+F9", "unique", -1),
-        ):
-            self._action(go, text, keys, lambda k=kind, s=step: self.go(k, s))
-        view = self.menuBar().addMenu(self.tr("&View"))
-        self._action(
-            view, self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(1)
-        )
-        self._action(
-            view, self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(-1)
-        )
-        view.addSeparator()
-        view.addSeparator()
-        self.mark_actions: dict[str, QAction] = {}
-        for kind, text in (
-            ("difficulty", self.tr("Mark &Hard Sentences")),
-            ("passive", self.tr("Mark &Passive Voice")),
-            ("terms", self.tr("Mark Hedges and &Loaded Terms")),
-        ):
-            action = self._action(view, text, None, self._on_mark_toggled)
-            action.setCheckable(True)
-            self.mark_actions[kind] = action
-        view.addSeparator()
-        for dock in (self.claims_dock, self.conflicts_dock, self.voices_dock, self.scores_dock):
-            view.addAction(dock.toggleViewAction())
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&About Parallax"), None, self._on_about_triggered)
-        self._refresh_recent()
-
-    def _action(self, menu, text, keys, slot) -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            action.setShortcut(QKeySequence(keys) if isinstance(keys, str) else keys)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
 
     def _connect(self) -> None:
         self.cancel_button.clicked.connect(self.cancel)
