@@ -118,7 +118,7 @@ def test_broken_file_is_reported_and_the_others_load(window, qtbot, sample_dir, 
 
 
 def test_cancel_stops_the_analysis(window, qtbot, sample_dir):
-    window.paths = list(supported_files(sample_dir))
+    window.sources = list(supported_files(sample_dir))
     with qtbot.waitSignal(window.comparison_stopped, timeout=TIMEOUT) as stopped:
         window.run_comparison()
         window.cancel()
@@ -147,3 +147,50 @@ def test_scores_panel_and_toggleable_marks(window, qtbot, sample_dir):
     window.mark_actions["terms"].setChecked(False)
     window.mark_actions["terms"].triggered.emit()
     assert len(pane.text.extraSelections()) == before
+
+
+def test_find_in_articles(window, qtbot, sample_dir):
+    compare_in(window, qtbot, supported_files(sample_dir))
+    window.find_bar.open()
+    window.find_bar.field.setText("Witkoff")
+    assert window.find_bar.count.text().split()[0] != "0"
+    assert window.find_bar.find(1)
+    selected = [p.text.textCursor().selectedText() for p in window.panes.values()]
+    assert "Witkoff" in selected
+    window.find_bar.field.setText("no such words anywhere")
+    assert not window.find_bar.find(1)
+
+
+def test_remove_and_reorder_articles(window, qtbot, sample_dir):
+    files = list(supported_files(sample_dir))[:3]
+    compare_in(window, qtbot, files)
+    first = window.panes["a1"]
+    first.text.setFocus()
+    qtbot.waitUntil(first.text.hasFocus)
+    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT) as finished:
+        window.move_current(1)
+    assert [i.article.source for i in finished.args[0].articles] == [files[1], files[0], files[2]]
+    window.panes["a3"].text.setFocus()
+    qtbot.waitUntil(window.panes["a3"].text.hasFocus)
+    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT) as finished:
+        window.remove_current()
+    assert [i.article.source for i in finished.args[0].articles] == [files[1], files[0]]
+    assert len(window.panes) == 2
+
+
+def test_dark_theme_recolours_the_panes(window, qtbot, sample_dir):
+    from parallax.ui import palette
+
+    compare_in(window, qtbot, supported_files(sample_dir))
+    window.set_theme("dark")
+    try:
+        assert palette.is_dark()
+        shared = next(c for c in window.comparison.claims if c.status is not ClaimStatus.UNIQUE)
+        member = shared.members[0]
+        pane = window.panes[member.article]
+        cursor = QTextCursor(pane.text.document())
+        cursor.setPosition(pane.item.sentences[member.sentence].start + 1)
+        background = cursor.charFormat().background().color()
+        assert background.lightness() < 128
+    finally:
+        window.set_theme("system")

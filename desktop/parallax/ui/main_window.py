@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 from parallax import APP_NAME, __version__
 from parallax.core.errors import ArticleLoadError
 from parallax.core.loading import SUFFIXES, load_pasted
-from parallax.core.models import Claim, ClaimStatus, Comparison, LoadFailure
-from parallax.ui import palette, settings
+from parallax.core.models import Article, Claim, ClaimStatus, Comparison, LoadFailure
+from parallax.ui import palette, settings, theme
 from parallax.ui.docks import build_docks
+from parallax.ui.find_bar import FindBar
 from parallax.ui.menus import build_menus
 from parallax.ui.navigation import Navigator
 from parallax.ui.panels import (
@@ -50,8 +51,8 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.comparison: Comparison | None = None
-        self.paths: list[Path] = []
-        self.pasted = []
+        # What the comparison shows, in pane order: files, or pasted articles.
+        self.sources: list[Path | Article] = []
         self.panes: dict[str, ArticlePane] = {}
         self.failures: list[LoadFailure] = []
         self.navigator = Navigator()
@@ -84,9 +85,10 @@ class MainWindow(QMainWindow):
         details_area.setWidget(self.details)
         details_area.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
         details_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.find_bar = FindBar(lambda: [pane.text for pane in self.panes.values()])
         central = QWidget()
         layout = QVBoxLayout(central)
-        for widget in (self.banner, details_area, self.legend):
+        for widget in (self.banner, details_area, self.legend, self.find_bar):
             layout.addWidget(widget)
         layout.addWidget(self.scroll, 1)
         self.setCentralWidget(central)
@@ -118,14 +120,14 @@ class MainWindow(QMainWindow):
         if state and not state.isEmpty():
             self.restoreState(state)
         self._font_size = settings.read(settings.FONT_SIZE)
+        theme.apply(settings.read(settings.THEME))
 
     # ---- opening and comparing ----------------------------------------------------------
     def open_paths(self, paths: list[Path], *, replace: bool = True, sample: bool = False) -> None:
-        self.paths = (
-            list(paths) if replace else self.paths + [p for p in paths if p not in self.paths]
-        )
         if replace:
-            self.pasted = []
+            self.sources = list(paths)
+        else:
+            self.sources += [p for p in paths if p not in self.sources]
         if sample:
             self.banner.setText(
                 self.tr(
@@ -139,11 +141,32 @@ class MainWindow(QMainWindow):
             self._refresh_recent()
         self.run_comparison()
 
+    def remove_current(self) -> None:
+        position = self._current_position()
+        if position is not None:
+            del self.sources[position]
+            self.run_comparison()
+
+    def move_current(self, step: int) -> None:
+        position = self._current_position()
+        if position is None or not 0 <= position + step < len(self.sources):
+            return
+        self.sources.insert(position + step, self.sources.pop(position))
+        self.run_comparison()
+
+    def _current_position(self) -> int | None:
+        article = self._current_article()
+        if self.comparison is None or article is None:
+            return None
+        item = next(i for i in self.comparison.articles if i.id == article)
+        source = item.article.source if item.article.source is not None else item.article
+        return self.sources.index(source) if source in self.sources else None
+
     def run_comparison(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
         self.failures = []
-        worker = ComparisonWorker(self.paths, self.pasted)
+        worker = ComparisonWorker(self.sources)
         worker.progressed.connect(self._on_worker_progressed)
         worker.article_failed.connect(self._on_worker_article_failed)
         worker.comparison_finished.connect(self._on_worker_finished)
@@ -178,6 +201,9 @@ class MainWindow(QMainWindow):
     def _on_worker_finished(self, comparison: Comparison) -> None:
         if self.sender() is not self._worker:
             return
+        # A file that failed is reported once, not again on every re-comparison.
+        failed = {error.source for error in comparison.errors}
+        self.sources = [s for s in self.sources if str(s) not in failed]
         self._worker = None
         self._set_busy(False)
         self.show_comparison(comparison)
@@ -279,7 +305,9 @@ class MainWindow(QMainWindow):
                 if member
                 else []
             )
-            pane.show_selection(member.sentence if member else None, spans)
+            pane.show_selection(
+                member.sentence if member else None, spans, scroll=article != origin
+            )
         self.details.setText(self._claim_html(claim))
 
     def _claim_html(self, claim: Claim) -> str:
@@ -317,6 +345,12 @@ class MainWindow(QMainWindow):
                 self.claims_view.selectRow(row)
                 self.claims_view.scrollTo(index)
                 return
+
+    def set_theme(self, name: str) -> None:
+        settings.write(settings.THEME, name)
+        theme.apply(name)
+        if self.comparison is not None:
+            self.show_comparison(self.comparison)  # status colours follow the theme
 
     def zoom(self, step: int) -> None:
         self._font_size = max(7, min(32, self._font_size + step))
@@ -370,7 +404,7 @@ class MainWindow(QMainWindow):
         except ArticleLoadError as error:
             self.statusBar().showMessage(str(error), 15000)
             return
-        self.pasted.append(article)
+        self.sources.append(article)
         self.run_comparison()
 
     def _on_about_triggered(self) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
+
+from parallax.ui import settings
 
 if TYPE_CHECKING:
     from parallax.ui.main_window import MainWindow
@@ -32,7 +34,47 @@ def build_menus(window: MainWindow) -> None:
     )
     window.recent_menu = file_menu.addMenu(window.tr("Open &Recent"))
     file_menu.addSeparator()
+    add_action(
+        window, file_menu, window.tr("&Remove Current Article"), "Ctrl+Del", window.remove_current
+    )
+    add_action(
+        window,
+        file_menu,
+        window.tr("Move Article &Left"),
+        "Ctrl+Shift+PgUp",
+        lambda: window.move_current(-1),
+    )
+    add_action(
+        window,
+        file_menu,
+        window.tr("Move Article Ri&ght"),
+        "Ctrl+Shift+PgDown",
+        lambda: window.move_current(1),
+    )
+    file_menu.addSeparator()
     add_action(window, file_menu, window.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+    edit = window.menuBar().addMenu(window.tr("&Edit"))
+    add_action(
+        window,
+        edit,
+        window.tr("&Find in Articles…"),
+        QKeySequence.StandardKey.Find,
+        window.find_bar.open,
+    )
+    add_action(
+        window,
+        edit,
+        window.tr("Find &Next"),
+        QKeySequence.StandardKey.FindNext,
+        lambda: window.find_bar.find(1),
+    )
+    add_action(
+        window,
+        edit,
+        window.tr("Find &Previous"),
+        QKeySequence.StandardKey.FindPrevious,
+        lambda: window.find_bar.find(-1),
+    )
     go = window.menuBar().addMenu(window.tr("&Navigate"))
     for text, keys, kind, step in (
         (window.tr("Next Shared Claim"), "Alt+Down", "shared", 1),
@@ -68,6 +110,19 @@ def build_menus(window: MainWindow) -> None:
     view.addSeparator()
     for dock in (window.claims_dock, window.conflicts_dock, window.voices_dock, window.scores_dock):
         view.addAction(dock.toggleViewAction())
+    themes = view.addMenu(window.tr("&Theme"))
+    group = QActionGroup(window)
+    for name, label in (
+        ("system", window.tr("&System")),
+        ("light", window.tr("&Light")),
+        ("dark", window.tr("&Dark")),
+    ):
+        action = add_action(
+            window, themes, label, None, lambda _=False, n=name: window.set_theme(n)
+        )
+        action.setCheckable(True)
+        action.setChecked(name == settings.read(settings.THEME))
+        group.addAction(action)
     help_menu = window.menuBar().addMenu(window.tr("&Help"))
     add_action(window, help_menu, window.tr("&About Parallax"), None, window._on_about_triggered)
     window._refresh_recent()

@@ -101,15 +101,20 @@ class ArticlePane(QWidget):
         cursor.setPosition(self._map(start))
         cursor.setPosition(self._map(end), QTextCursor.MoveMode.KeepAnchor)
 
-    def show_selection(self, sentence: int | None, spans: list[tuple[int, int]]) -> None:
-        """Highlight one sentence (the selected claim's member here) and its differing words."""
+    def show_selection(
+        self, sentence: int | None, spans: list[tuple[int, int]], *, scroll: bool = True
+    ) -> None:
+        """Highlight one sentence (the selected claim's member here) and its differing words.
+
+        ``scroll`` is false for the pane the user is reading in: its cursor stays where it is.
+        """
         self._selection = []
         if sentence is not None:
             member = self.item.sentences[sentence]
             self._selection.append(self._extra(member.start, member.end, palette.selected_format()))
             self._selection += [self._extra(a, b, palette.difference_format()) for a, b in spans]
         self.text.setExtraSelections(self._score_marks + self._selection)
-        if sentence is not None:
+        if sentence is not None and scroll:
             self.scroll_to(sentence)
 
     def show_score_marks(self, kinds: set[str]) -> None:

@@ -20,6 +20,7 @@ class Setting:
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 STATE = Setting("window/state", QByteArray, QByteArray())
 RECENT = Setting("files/recent", list, [])
+THEME = Setting("view/theme", str, "system")
 FONT_SIZE = Setting("view/font_size", int, 10)
 MAX_RECENT = 10
 

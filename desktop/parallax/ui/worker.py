@@ -23,10 +23,10 @@ class ComparisonWorker(QObject):
     comparison_failed = Signal(str)
     comparison_cancelled = Signal()
 
-    def __init__(self, paths: Sequence[Path], pasted: Sequence[Article] = ()) -> None:
+    def __init__(self, sources: Sequence[Path | Article]) -> None:
+        """``sources``: files to load, or articles already loaded (pasted), in display order."""
         super().__init__()
-        self._paths = list(paths)
-        self._pasted = list(pasted)
+        self._sources = list(sources)
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -58,11 +58,15 @@ class ComparisonWorker(QObject):
             self.comparison_finished.emit(comparison)
 
     def _load(self) -> tuple[list[Article], list[LoadFailure]]:
-        articles, failures = list(self._pasted), []
-        for done, path in enumerate(self._paths):
+        articles, failures = [], []
+        for done, source in enumerate(self._sources):
             if self._cancel.is_set():
                 break
-            self.progressed.emit("loading", done, len(self._paths))
+            self.progressed.emit("loading", done, len(self._sources))
+            if isinstance(source, Article):
+                articles.append(source)
+                continue
+            path = source
             try:
                 articles.append(load_file(path))
             except ArticleLoadError as error:
