@@ -133,7 +133,8 @@ def test_scores_panel_and_toggleable_marks(window, qtbot, sample_dir):
     assert table.rowCount() == len(comparison.articles)
     grade = comparison.articles[0].scores.readability.score("consensus_grade")
     assert table.item(0, 1).text().startswith(f"{grade.value:.0f}")
-    assert len(window.scores_panel.figure.axes) == 3
+    window.scores_dock.raise_()  # charts are drawn when the panel is first seen
+    qtbot.waitUntil(lambda: len(window.scores_panel.figure.axes) == 3)
     item = comparison.articles[0]
     terms = [t for s in item.scores.sentences for t in s.tone.terms]
     pane = window.panes[item.id]
@@ -182,7 +183,8 @@ def test_dark_theme_recolours_the_panes(window, qtbot, sample_dir):
     from parallax.ui import palette
 
     compare_in(window, qtbot, supported_files(sample_dir))
-    window.set_theme("dark")
+    with qtbot.waitSignal(window.comparison_shown, timeout=TIMEOUT):
+        window.set_theme("dark")
     try:
         assert palette.is_dark()
         shared = next(c for c in window.comparison.claims if c.status is not ClaimStatus.UNIQUE)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from parallax import APP_ID, APP_NAME, __version__, resources
+from parallax.ui import worker
 from parallax.ui.main_window import MainWindow, save_screenshot_when_done
 
 
@@ -16,6 +17,7 @@ def run(files: list[Path], screenshot: Path | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationDomain(APP_ID)
+    app.aboutToQuit.connect(worker.shutdown)
     window = MainWindow()
     if screenshot is not None:
         save_screenshot_when_done(window, screenshot)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -37,7 +39,7 @@ from parallax.ui.panels import (
     voices_html,
 )
 from parallax.ui.panes import ArticlePane
-from parallax.ui.worker import STAGE_TEXT, ComparisonWorker, start
+from parallax.ui.worker import STAGE_TEXT, ComparisonWorker
 
 _VISIBLE_PANES = 8
 _PANE_WIDTH = 240
@@ -46,6 +48,7 @@ FILE_FILTER = "Articles ({});;All files (*)".format(" ".join(f"*{s}" for s in so
 
 class MainWindow(QMainWindow):
     comparison_finished = Signal(object)  # Comparison, after the window shows it
+    comparison_shown = Signal()  # every time a comparison has been (re)presented
     comparison_stopped = Signal(str)  # "cancelled" or the failure message
 
     def __init__(self) -> None:
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator()
         self._worker: ComparisonWorker | None = None
         self._claim_of: dict[tuple[str, int], Claim] = {}
+        self._presenting = 0  # generation of the comparison being presented
         self._build_ui()
         build_menus(self)
         self._connect()
@@ -174,7 +178,7 @@ class MainWindow(QMainWindow):
         worker.comparison_cancelled.connect(self._on_worker_cancelled)
         self._worker = worker
         self._set_busy(True)
-        self._thread = start(worker)
+        worker.start()
 
     def cancel(self) -> None:
         if self._worker is not None:
@@ -206,8 +210,7 @@ class MainWindow(QMainWindow):
         self.sources = [s for s in self.sources if str(s) not in failed]
         self._worker = None
         self._set_busy(False)
-        self.show_comparison(comparison)
-        self.comparison_finished.emit(comparison)
+        self.show_comparison(comparison, done=lambda: self.comparison_finished.emit(comparison))
 
     def _on_worker_failed(self, message: str) -> None:
         if self.sender() is not self._worker:
@@ -227,46 +230,71 @@ class MainWindow(QMainWindow):
         self.comparison_stopped.emit("cancelled")
 
     # ---- presenting ------------------------------------------------------------------------
-    def show_comparison(self, comparison: Comparison) -> None:
+    def show_comparison(
+        self, comparison: Comparison, done: Callable[[], None] | None = None
+    ) -> None:
+        """Present a comparison in small steps, one per event-loop turn, so the window keeps
+        responding while panes and tables fill; ``done`` runs after the last step."""
         self.comparison = comparison
         self._claim_of = {
             (m.article, m.sentence): claim for claim in comparison.claims for m in claim.members
         }
         self.navigator.load(comparison)
-        self._fill_panes(comparison)
-        model = ClaimsModel(comparison)
-        self.claims_filter.setSourceModel(model)
-        self.claims_view.selectionModel().selectionChanged.connect(
-            self._on_claims_selection_changed
-        )
-        self.claims_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # reading order
-        self.claims_view.resizeColumnsToContents()
-        self.claims_view.setColumnWidth(0, 420)
-        fill_conflicts(self.conflicts_table, comparison)
-        self.voices.setHtml(voices_html(comparison))
-        self.scores_panel.show_comparison(comparison)
-        self._on_mark_toggled()
-        self.details.setText(self._summary_html(comparison))
+        self._presenting += 1
+        steps = [self._clear_panes]
+        steps += [partial(self._add_pane, item) for item in comparison.articles]
+        steps += [self._fill_claims, self._fill_panels, self._on_mark_toggled]
+        self._run_steps(self._presenting, steps, done)
 
-    def _fill_panes(self, comparison: Comparison) -> None:
+    def _run_steps(self, generation: int, steps: list, done: Callable[[], None] | None) -> None:
+        if generation != self._presenting:
+            return  # a newer comparison replaced this one
+        if not steps:
+            self.comparison_shown.emit()
+            if done is not None:
+                done()
+            return
+        steps[0]()
+        QTimer.singleShot(0, lambda: self._run_steps(generation, steps[1:], done))
+
+    def _clear_panes(self) -> None:
         for pane in self.panes.values():
             pane.setParent(None)
             pane.deleteLater()
         self.panes = {}
-        claims_by_article: dict[str, dict[int, Claim]] = {}
-        for (article, sentence), claim in self._claim_of.items():
-            claims_by_article.setdefault(article, {})[sentence] = claim
-        conflicts = list(comparison.conflicts)
-        for item in comparison.articles:
-            pane = ArticlePane(item)
-            pane.apply_marks(claims_by_article.get(item.id, {}), conflicts)
-            pane.text.setFont(QFont(pane.text.font().family(), self._font_size))
-            pane.sentence_activated.connect(self._on_pane_sentence_activated)
-            self.splitter.addWidget(pane)
-            self.panes[item.id] = pane
+        assert self.comparison is not None
         # Up to eight panes share the width; beyond that the row scrolls sideways.
-        crowded = len(self.panes) > _VISIBLE_PANES
-        self.splitter.setMinimumWidth(len(self.panes) * _PANE_WIDTH if crowded else 0)
+        crowded = len(self.comparison.articles) > _VISIBLE_PANES
+        self.splitter.setMinimumWidth(len(self.comparison.articles) * _PANE_WIDTH if crowded else 0)
+        self.details.setText(self._summary_html(self.comparison))
+
+    def _add_pane(self, item) -> None:
+        assert self.comparison is not None
+        claims = {s: c for (a, s), c in self._claim_of.items() if a == item.id}
+        pane = ArticlePane(item)
+        pane.apply_marks(claims, list(self.comparison.conflicts))
+        pane.text.setFont(QFont(pane.text.font().family(), self._font_size))
+        pane.sentence_activated.connect(self._on_pane_sentence_activated)
+        self.splitter.addWidget(pane)
+        self.panes[item.id] = pane
+
+    def _fill_claims(self) -> None:
+        assert self.comparison is not None
+        self.claims_filter.setSourceModel(ClaimsModel(self.comparison))
+        self.claims_view.selectionModel().selectionChanged.connect(
+            self._on_claims_selection_changed
+        )
+        self.claims_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # reading order
+        # Fixed widths: measuring every cell's text costs more than the whole table.
+        widths = [420, 110] + [34] * len(self.comparison.articles) + [70]
+        for column, width in enumerate(widths):
+            self.claims_view.setColumnWidth(column, width)
+
+    def _fill_panels(self) -> None:
+        assert self.comparison is not None
+        fill_conflicts(self.conflicts_table, self.comparison)
+        self.voices.setHtml(voices_html(self.comparison))
+        self.scores_panel.show_comparison(self.comparison)
 
     def _summary_html(self, comparison: Comparison) -> str:
         counts = {s: 0 for s in ClaimStatus}
@@ -349,6 +377,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, name: str) -> None:
         settings.write(settings.THEME, name)
         theme.apply(name)
+        self.banner.setStyleSheet(palette.banner_style())
         if self.comparison is not None:
             self.show_comparison(self.comparison)  # status colours follow the theme
 

@@ -124,7 +124,8 @@ def fill_conflicts(table: QTableWidget, comparison: Comparison) -> None:
             cell.setData(CLAIM_ROLE, conflict.claim)
             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, column, cell)
-    table.resizeColumnsToContents()
+    for column in range(table.columnCount()):
+        table.setColumnWidth(column, 80 if column < 3 else 140)
 
 
 def voices_html(comparison: Comparison) -> str:

@@ -35,6 +35,7 @@ COLUMNS = (
 class ScoresPanel(QWidget):
     def __init__(self) -> None:
         super().__init__()
+        self._pending: Comparison | None = None
         self.table = QTableWidget()
         self.figure = Figure(figsize=(9, 2.6))
         self.canvas = FigureCanvasQTAgg(self.figure)
@@ -45,7 +46,19 @@ class ScoresPanel(QWidget):
 
     def show_comparison(self, comparison: Comparison) -> None:
         self._fill_table(comparison)
-        self._draw(comparison)
+        # Charts take a few hundred milliseconds in matplotlib: draw them only when seen.
+        self._pending = comparison
+        if not self.visibleRegion().isEmpty():
+            self._draw_pending()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._draw_pending()
+
+    def _draw_pending(self) -> None:
+        if self._pending is not None:
+            comparison, self._pending = self._pending, None
+            self._draw(comparison)
 
     def _fill_table(self, comparison: Comparison) -> None:
         self.table.clear()

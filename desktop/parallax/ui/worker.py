@@ -1,21 +1,77 @@
-"""Loading and comparison off the UI thread; results reach the window through signals."""
+"""Runs comparisons in a child process and hands results to the window through signals."""
 
 from __future__ import annotations
 
-import threading
+import multiprocessing
+import queue
 from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from parallax.core.errors import ArticleLoadError
-from parallax.core.loading import load_file
-from parallax.core.models import Article, LoadFailure
-from parallax.core.pipeline import CompareOptions, ComparisonCancelled, Stage, compare
+from parallax.core import jobs
+from parallax.core.models import Article
+from parallax.core.pipeline import Stage
+
+_POLL_MS = 40
+
+
+class _Engine:
+    """One long-lived child process (it keeps the language model loaded between runs)."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.messages = context.Queue()
+        self.active = context.Value("q", 0)
+        self.jobs = 0
+        self.pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=context,
+            initializer=jobs.init_process,
+            initargs=(self.messages, self.active),
+        )
+        # Messages read by one worker but meant for another (a newer job).
+        self.pending: list[tuple] = []
+
+    def submit(self, sources) -> tuple[int, Future]:
+        self.jobs += 1
+        self.active.value = self.jobs
+        return self.jobs, self.pool.submit(jobs.run, self.jobs, sources)
+
+    def messages_for(self, job: int) -> list[tuple]:
+        while True:
+            try:
+                self.pending.append(self.messages.get_nowait())
+            except queue.Empty:
+                break
+        mine = [m[1:] for m in self.pending if m[0] == job]
+        # Messages of older jobs are dropped; a newer job's are kept for its worker.
+        self.pending = [m for m in self.pending if m[0] > job]
+        return mine
+
+
+_engine: _Engine | None = None
+
+
+def engine() -> _Engine:
+    global _engine
+    if _engine is None:
+        _engine = _Engine()
+    return _engine
+
+
+def shutdown() -> None:
+    """Stop the child process (at application exit)."""
+    global _engine
+    if _engine is not None:
+        _engine.active.value = -1
+        _engine.pool.shutdown(wait=False, cancel_futures=True)
+        _engine = None
 
 
 class ComparisonWorker(QObject):
-    """Runs in its own QThread; never touches widgets."""
+    """One comparison. Lives on the UI thread; the work happens in the engine's process."""
 
     progressed = Signal(str, int, int)  # stage, done, total
     article_failed = Signal(object)  # LoadFailure
@@ -24,69 +80,47 @@ class ComparisonWorker(QObject):
     comparison_cancelled = Signal()
 
     def __init__(self, sources: Sequence[Path | Article]) -> None:
-        """``sources``: files to load, or articles already loaded (pasted), in display order."""
         super().__init__()
         self._sources = list(sources)
-        self._cancel = threading.Event()
+        self._future: Future | None = None
+        self._job = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(_POLL_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def start(self) -> None:
+        self._job, self._future = engine().submit(self._sources)
+        self._timer.start()
 
     def cancel(self) -> None:
-        self._cancel.set()
+        if _engine is not None and _engine.active.value == self._job:
+            _engine.active.value = -1
 
-    @Slot()
-    def run(self) -> None:
+    def _on_timer_timeout(self) -> None:
+        self._forward_messages()
+        if self._future is None or not self._future.done():
+            return
+        self._timer.stop()
+        self._forward_messages()
         try:
-            articles, failures = self._load()
-            if self._cancel.is_set():
-                self.comparison_cancelled.emit()
-                return
-            if not articles:
-                self.comparison_failed.emit("No article could be loaded.")
-                return
-            # One process: forking from a process with Qt threads is not safe.
-            comparison = compare(
-                articles,
-                CompareOptions(processes=1),
-                errors=failures,
-                progress=lambda stage, done, total: self.progressed.emit(str(stage), done, total),
-                is_cancelled=self._cancel.is_set,
-            )
-        except ComparisonCancelled:
+            comparison = self._future.result()
+        except Exception as error:  # shown to the user as a sentence, never a traceback
+            message = str(error) or type(error).__name__
+            self.comparison_failed.emit(message if message.endswith(".") else f"{message}.")
+            return
+        if comparison is None:
             self.comparison_cancelled.emit()
-        except Exception as error:  # the window shows a message, never a traceback
-            self.comparison_failed.emit(f"The comparison failed: {error}")
         else:
             self.comparison_finished.emit(comparison)
 
-    def _load(self) -> tuple[list[Article], list[LoadFailure]]:
-        articles, failures = [], []
-        for done, source in enumerate(self._sources):
-            if self._cancel.is_set():
-                break
-            self.progressed.emit("loading", done, len(self._sources))
-            if isinstance(source, Article):
-                articles.append(source)
-                continue
-            path = source
-            try:
-                articles.append(load_file(path))
-            except ArticleLoadError as error:
-                failure = LoadFailure(source=str(path), message=str(error))
-                failures.append(failure)
-                self.article_failed.emit(failure)
-        return articles, failures
-
-
-def start(worker: ComparisonWorker) -> QThread:
-    """Move ``worker`` to a new thread, wire its lifetime, and start it."""
-    thread = QThread()
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    for done in (worker.comparison_finished, worker.comparison_failed, worker.comparison_cancelled):
-        done.connect(thread.quit)
-    thread.finished.connect(worker.deleteLater)
-    thread.finished.connect(thread.deleteLater)
-    thread.start()
-    return thread
+    def _forward_messages(self) -> None:
+        if _engine is None:
+            return
+        for kind, *rest in _engine.messages_for(self._job):
+            if kind == "progress":
+                self.progressed.emit(*rest)
+            elif kind == "failed":
+                self.article_failed.emit(rest[0])
 
 
 STAGE_TEXT = {

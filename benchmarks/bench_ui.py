@@ -1,0 +1,62 @@
+"""Prints the window's responsiveness: start-up to first paint, time to a finished sample
+comparison, and the longest event-loop stall while the comparison runs.
+
+Run: .venv/bin/python benchmarks/bench_ui.py   (offscreen unless a display is set)
+Target (issue 5): no event-loop stall over 100 ms during the sample comparison.
+A 5 ms timer records when the event loop gets to run; a gap between two ticks is a stall.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import itertools
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+
+def main() -> None:
+    started = time.perf_counter()
+    app = QApplication([])
+    from parallax import resources
+    from parallax.core.loading import supported_files
+    from parallax.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    app.processEvents()
+    first_paint = time.perf_counter() - started
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(5)
+    marks: dict[str, float] = {}
+
+    def finished(_comparison) -> None:
+        marks["finished"] = time.perf_counter()
+        QTimer.singleShot(200, app.quit)
+
+    window.comparison_finished.connect(finished)
+    begin = time.perf_counter()
+    window.open_paths(supported_files(resources.sample_set_dir()), sample=True)
+    app.exec()
+    gaps = [b - a for a, b in itertools.pairwise(ticks) if a >= begin]
+    longest = max(gaps, default=0.0)
+    shown = marks["finished"]
+    late = [g for a, b in itertools.pairwise(ticks) if a >= begin and b > shown - 0.001
+            for g in [b - a]]
+    print(f"  of which while presenting the finished comparison: {max(late, default=0) * 1000:.0f} ms")
+    print(f"start-up to first paint: {first_paint:.2f} s (Qt, window, imports)")
+    print(f"sample comparison finished and shown: {marks['finished'] - begin:.2f} s after open")
+    print(
+        f"longest event-loop stall during the comparison: {longest * 1000:.0f} ms "
+        f"(target ≤ 100 ms); stalls over 100 ms: {sum(g > 0.1 for g in gaps)}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""A comparison run in a separate process, reporting through a queue (for the window).
+
+The window's event loop must never wait: spaCy and numpy hold the interpreter lock for long
+stretches, so a thread in the window's process still freezes it. A child process does not.
+The child keeps its language model between comparisons. This module is Qt-free so the child
+never imports the GUI toolkit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from multiprocessing.queues import Queue
+from pathlib import Path
+from typing import Any
+
+from parallax.core.errors import ArticleLoadError
+from parallax.core.loading import load_file
+from parallax.core.models import Article, Comparison, LoadFailure
+from parallax.core.pipeline import CompareOptions, ComparisonCancelled, compare
+
+_queue: Queue | None = None
+_active: Any = None  # multiprocessing.Value("q"): the id of the job the window still wants
+_job = 0
+
+
+def init_process(queue: Queue, active: Any) -> None:
+    """Pool initializer: remember where to report and which job is wanted."""
+    global _queue, _active
+    _queue, _active = queue, active
+
+
+def _report(*message: object) -> None:
+    if _queue is not None:
+        _queue.put((_job, *message))
+
+
+def _cancelled() -> bool:
+    # A job is cancelled when the window cancels it or starts another one.
+    return _active is not None and _active.value != _job
+
+
+def run(job: int, sources: Sequence[Path | Article]) -> Comparison | None:
+    """Load and compare; None when cancelled. Load failures are reported as they happen."""
+    global _job
+    _job = job
+    articles: list[Article] = []
+    failures: list[LoadFailure] = []
+    for done, source in enumerate(sources):
+        if _cancelled():
+            return None
+        _report("progress", "loading", done, len(sources))
+        if isinstance(source, Article):
+            articles.append(source)
+            continue
+        try:
+            articles.append(load_file(source))
+        except ArticleLoadError as error:
+            failure = LoadFailure(source=str(source), message=str(error))
+            failures.append(failure)
+            _report("failed", failure)
+    if not articles:
+        raise ValueError("No article could be loaded.")
+    try:
+        return compare(
+            articles,
+            CompareOptions(processes=1),
+            errors=failures,
+            progress=lambda stage, done, total: _report("progress", str(stage), done, total),
+            is_cancelled=_cancelled,
+        )
+    except ComparisonCancelled:
+        return None
