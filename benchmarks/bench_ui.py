@@ -46,10 +46,6 @@ def main() -> None:
     app.exec()
     gaps = [b - a for a, b in itertools.pairwise(ticks) if a >= begin]
     longest = max(gaps, default=0.0)
-    shown = marks["finished"]
-    late = [g for a, b in itertools.pairwise(ticks) if a >= begin and b > shown - 0.001
-            for g in [b - a]]
-    print(f"  of which while presenting the finished comparison: {max(late, default=0) * 1000:.0f} ms")
     print(f"start-up to first paint: {first_paint:.2f} s (Qt, window, imports)")
     print(f"sample comparison finished and shown: {marks['finished'] - begin:.2f} s after open")
     print(
