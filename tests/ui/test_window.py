@@ -35,6 +35,9 @@ def underline_at(pane, offset):
 def test_sample_shows_status_marks_and_conflicts(window, qtbot, sample_dir):
     comparison = compare_in(window, qtbot, supported_files(sample_dir))
     assert len(window.panes) == 5
+    for item in comparison.articles:
+        assert item.word_count > 100
+        assert f"{item.word_count:,} words" in window.panes[item.id].header.text()
     expected = {
         ClaimStatus.SHARED_ALL: QTextCharFormat.UnderlineStyle.SingleUnderline,
         ClaimStatus.SHARED_SOME: QTextCharFormat.UnderlineStyle.DashUnderline,

@@ -90,10 +90,8 @@ class Sentence:
     is_headline: bool
     tokens: tuple[Token, ...] = ()
     entities: tuple[Entity, ...] = ()
-
-    @property
-    def word_count(self) -> int:
-        return sum(1 for token in self.tokens if token.is_word)
+    # Kept apart from ``tokens`` so it survives when tokens are dropped (results sent to the UI).
+    word_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,4 +160,5 @@ def _sentence(span: tuple[int, int, Doc], unit: _Unit, index: int) -> Sentence:
         is_headline=unit.is_headline,
         tokens=tokens,
         entities=entities,
+        word_count=sum(1 for token in tokens if token.is_word),
     )
