@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -62,8 +62,3 @@ def build_docks(window: MainWindow) -> None:
     window.tabifyDockWidget(window.conflicts_dock, window.voices_dock)
     window.tabifyDockWidget(window.voices_dock, window.scores_dock)
     window.claims_dock.raise_()
-    # The articles are the main view: the panels start at about a third of the height
-    # (once the window has its size; a remembered layout replaces this).
-    QTimer.singleShot(
-        0, lambda: window.resizeDocks([window.claims_dock], [240], Qt.Orientation.Vertical)
-    )

@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         details_area = QScrollArea()
         details_area.setWidgetResizable(True)
         details_area.setWidget(self.details)
-        details_area.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        details_area.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         details_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.find_bar = FindBar(lambda: [pane.text for pane in self.panes.values()])
         central = QWidget()
@@ -121,7 +122,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         state = settings.read(settings.STATE)
-        if state and not state.isEmpty():
+        self._layout_remembered = bool(state and not state.isEmpty())
+        if self._layout_remembered:
             self.restoreState(state)
         self._font_size = settings.read(settings.FONT_SIZE)
         theme.apply(settings.read(settings.THEME))
@@ -258,6 +260,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self._run_steps(generation, steps[1:], done))
 
     def _clear_panes(self) -> None:
+        if not self._layout_remembered:
+            # First run: the articles get most of the height, the panels about a quarter.
+            self.resizeDocks([self.claims_dock], [self.height() // 4], Qt.Orientation.Vertical)
         for pane in self.panes.values():
             pane.setParent(None)
             pane.deleteLater()

@@ -39,7 +39,6 @@ class ScoresPanel(QWidget):
         self.table = QTableWidget()
         self.figure = Figure(figsize=(9, 2.6))
         self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumHeight(200)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.canvas, 2)
