@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._worker: ComparisonWorker | None = None
         self._claim_of: dict[tuple[str, int], Claim] = {}
         self._presenting = 0  # generation of the comparison being presented
+        self._last_article: str | None = None
         self._build_ui()
         build_menus(self)
         self._connect()
@@ -365,10 +366,13 @@ class MainWindow(QMainWindow):
             self._select_row(target)
 
     def _current_article(self) -> str | None:
+        """The pane with keyboard focus, else the one last read in, else the first."""
         focused = QApplication.focusWidget()
         for article, pane in self.panes.items():
             if focused is pane.text:
                 return article
+        if self._last_article in self.panes:
+            return self._last_article
         return next(iter(self.panes), None)
 
     def _select_row(self, claim_id: str) -> None:
@@ -394,6 +398,7 @@ class MainWindow(QMainWindow):
 
     # ---- slots ------------------------------------------------------------------------------
     def _on_pane_sentence_activated(self, article: str, sentence: int) -> None:
+        self._last_article = article
         claim = self._claim_of.get((article, sentence))
         if claim is not None and claim.id != self.navigator.current:
             self.select_claim(claim.id, origin=article)
