@@ -203,3 +203,18 @@ def test_dark_theme_recolours_the_panes(window, qtbot, sample_dir):
         assert background.lightness() < 128
     finally:
         window.set_theme("system")
+
+
+def test_window_layout_is_remembered(qtbot, sample_dir):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    compare_in(first, qtbot, list(supported_files(sample_dir))[:2])
+    first.splitter.setSizes([300, 700])
+    wanted = first.splitter.sizes()
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    compare_in(second, qtbot, list(supported_files(sample_dir))[:2])
+    assert abs(second.splitter.sizes()[0] - wanted[0]) <= 2

@@ -246,7 +246,8 @@ class MainWindow(QMainWindow):
         self._presenting += 1
         steps = [self._clear_panes]
         steps += [partial(self._add_pane, item) for item in comparison.articles]
-        steps += [self._fill_claims, self._fill_panels, self._on_mark_toggled]
+        steps += [self._restore_pane_sizes, self._fill_claims, self._fill_panels]
+        steps += [self._on_mark_toggled]
         self._run_steps(self._presenting, steps, done)
 
     def _run_steps(self, generation: int, steps: list, done: Callable[[], None] | None) -> None:
@@ -258,7 +259,8 @@ class MainWindow(QMainWindow):
                 done()
             return
         steps[0]()
-        QTimer.singleShot(0, lambda: self._run_steps(generation, steps[1:], done))
+        # With the window as context, pending steps die with it.
+        QTimer.singleShot(0, self, lambda: self._run_steps(generation, steps[1:], done))
 
     def _clear_panes(self) -> None:
         if not self._layout_remembered:
@@ -283,6 +285,15 @@ class MainWindow(QMainWindow):
         pane.sentence_activated.connect(self._on_pane_sentence_activated)
         self.splitter.addWidget(pane)
         self.panes[item.id] = pane
+
+    def _restore_pane_sizes(self) -> None:
+        """Pane widths as the user left them, when the number of panes is the same."""
+        state = settings.read(settings.SPLITTER)
+        if state and not state.isEmpty():
+            sizes = self.splitter.sizes()
+            self.splitter.restoreState(state)
+            if len(self.splitter.sizes()) != len(sizes):
+                self.splitter.setSizes(sizes)
 
     def _fill_claims(self) -> None:
         assert self.comparison is not None
@@ -477,9 +488,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._presenting += 1  # abandon a presentation still in progress
         if self._worker is not None:
             self._worker.cancel()
         settings.write(settings.GEOMETRY, self.saveGeometry())
+        if self.panes:
+            settings.write(settings.SPLITTER, self.splitter.saveState())
         settings.write(settings.STATE, self.saveState())
         super().closeEvent(event)
 

@@ -19,6 +19,7 @@ class Setting:
 
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 STATE = Setting("window/state", QByteArray, QByteArray())
+SPLITTER = Setting("window/panes", QByteArray, QByteArray())
 RECENT = Setting("files/recent", list, [])
 THEME = Setting("view/theme", str, "system")
 FONT_SIZE = Setting("view/font_size", int, 10)
