@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from parallax.core.dates import parse_iso_prefix
 from parallax.core.models import ConflictType, ConflictValue, Sentence
 from parallax.core.numbers import WEEKDAYS, DateMention, Quantity, dates, quantities
-from parallax.core.similarity import place_key
+from parallax.core.similarity import consonant_skeleton, place_key
 from parallax.core.values import Marker, Parsed, SourceKind, certainty, entities, parse, polarity
 
 
@@ -312,13 +312,8 @@ def _same_word(a: str, b: str) -> bool:
     # Transliterations keep their consonants: zlnsk for every Zelensky, kv for Kyiv and Kiev.
     if a == b or fuzz.ratio(a, b) >= 90:
         return True
-    skeleton_a, skeleton_b = _skeleton(a), _skeleton(b)
-    return a[0] == b[0] and len(skeleton_a) >= 2 and skeleton_a == skeleton_b
-
-
-def _skeleton(word: str) -> str:
-    consonants = re.sub(r"[aeiouy]", "", word)
-    return re.sub(r"(.)\1+", r"\1", consonants)
+    skeleton = consonant_skeleton(a)
+    return len(skeleton) >= 2 and skeleton == consonant_skeleton(b)
 
 
 def _negation(x: _Side, y: _Side) -> list[Finding]:

@@ -14,9 +14,8 @@ from multiprocessing.queues import Queue
 from pathlib import Path
 from typing import Any
 
-from parallax.core.errors import ArticleLoadError
-from parallax.core.loading import load_file
-from parallax.core.models import Article, Comparison, LoadFailure
+from parallax.core.loading import load_files
+from parallax.core.models import Article, Comparison
 from parallax.core.pipeline import CompareOptions, ComparisonCancelled, compare
 
 _queue: Queue | None = None
@@ -44,21 +43,15 @@ def run(job: int, sources: Sequence[Path | Article]) -> Comparison | None:
     """Load and compare; None when cancelled. Load failures are reported as they happen."""
     global _job
     _job = job
-    articles: list[Article] = []
-    failures: list[LoadFailure] = []
-    for done, source in enumerate(sources):
-        if _cancelled():
-            return None
-        _report("progress", "loading", done, len(sources))
-        if isinstance(source, Article):
-            articles.append(source)
-            continue
-        try:
-            articles.append(load_file(source))
-        except ArticleLoadError as error:
-            failure = LoadFailure(source=str(source), message=str(error))
-            failures.append(failure)
-            _report("failed", failure)
+    loaded = load_files(
+        sources,
+        is_cancelled=_cancelled,
+        progress=lambda done, total: _report("progress", "loading", done, total),
+        on_failure=lambda failure: _report("failed", failure),
+    )
+    if _cancelled():
+        return None
+    articles, failures = list(loaded.articles), list(loaded.failures)
     if not articles:
         raise ValueError("No article could be loaded.")
     try:

@@ -79,24 +79,34 @@ def load_pasted(content: str, *, is_html: bool = False, title: str | None = None
 
 
 def load_files(
-    paths: Iterable[Path | str],
+    sources: Iterable[Path | str | Article],
     *,
     is_cancelled: Callable[[], bool] = lambda: False,
-    progress: Callable[[int, int, str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    on_failure: Callable[[LoadFailure], None] | None = None,
 ) -> LoadResult:
-    """Load every path; a file that fails is reported and never stops the others."""
-    paths = list(paths)
+    """Load every file, in order; a file that fails is reported and never stops the others.
+
+    Articles already loaded (pasted text) pass through in their place. ``on_failure`` hears
+    of each failure as it happens; ``progress(done, total)`` before each source.
+    """
+    sources = list(sources)
     articles: list[Article] = []
     failures: list[LoadFailure] = []
-    for done, path in enumerate(paths):
+    for done, source in enumerate(sources):
         if is_cancelled():
             break
         if progress is not None:
-            progress(done, len(paths), Path(path).name)
+            progress(done, len(sources))
+        if isinstance(source, Article):
+            articles.append(source)
+            continue
         try:
-            articles.append(load_file(path))
+            articles.append(load_file(source))
         except ArticleLoadError as error:
-            failures.append(LoadFailure(source=str(path), message=str(error)))
+            failures.append(LoadFailure(source=str(source), message=str(error)))
+            if on_failure is not None:
+                on_failure(failures[-1])
     return LoadResult(tuple(articles), tuple(failures))
 
 

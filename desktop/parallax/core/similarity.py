@@ -102,7 +102,7 @@ def fold_name_variants(vocabulary: Iterable[str]) -> dict[str, str]:
     groups: dict[str, list[str]] = {}
     for key in sorted(vocabulary):
         if len(key) >= _MIN_NAME_LENGTH and key.isalpha() and zipf_frequency(key, "en") < 3.0:
-            groups.setdefault(_skeleton(key), []).append(key)
+            groups.setdefault(consonant_skeleton(key), []).append(key)
     mapping: dict[str, str] = {}
     for members in groups.values():
         for key in members[1:]:
@@ -112,10 +112,9 @@ def fold_name_variants(vocabulary: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
-def _skeleton(name: str) -> str:
-    consonants = _VOWELS.sub("", name[1:])
-    collapsed = re.sub(r"(.)\1+", r"\1", name[0] + consonants)
-    return collapsed
+def consonant_skeleton(name: str) -> str:
+    """First letter plus the consonants, doubles collapsed: zelensky/zelenskyy → zlnsk."""
+    return re.sub(r"(.)\1+", r"\1", name[:1] + _VOWELS.sub("", name[1:]))
 
 
 @cache

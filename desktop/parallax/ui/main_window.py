@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.navigator = Navigator()
         self._worker: ComparisonWorker | None = None
         self._claim_of: dict[tuple[str, int], Claim] = {}
+        self._claims_by_article: dict[str, dict[int, Claim]] = {}
         self._presenting = 0  # generation of the comparison being presented
         self._last_article: str | None = None
         self._build_ui()
@@ -242,6 +243,9 @@ class MainWindow(QMainWindow):
         self._claim_of = {
             (m.article, m.sentence): claim for claim in comparison.claims for m in claim.members
         }
+        self._claims_by_article = {}
+        for (article, sentence), claim in self._claim_of.items():
+            self._claims_by_article.setdefault(article, {})[sentence] = claim
         self.navigator.load(comparison)
         self._presenting += 1
         steps = [self._clear_panes]
@@ -278,9 +282,9 @@ class MainWindow(QMainWindow):
 
     def _add_pane(self, item) -> None:
         assert self.comparison is not None
-        claims = {s: c for (a, s), c in self._claim_of.items() if a == item.id}
+        claims = self._claims_by_article.get(item.id, {})
         pane = ArticlePane(item)
-        pane.apply_marks(claims, list(self.comparison.conflicts))
+        pane.apply_marks(claims, self.comparison.conflicts)
         pane.text.setFont(QFont(pane.text.font().family(), self._font_size))
         pane.sentence_activated.connect(self._on_pane_sentence_activated)
         self.splitter.addWidget(pane)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -81,7 +82,7 @@ class ArticlePane(QWidget):
         meta = " · ".join(escape(p) for p in parts if p)
         return f"<b>{escape(article.display_name)}</b><br><small>{meta}</small>"
 
-    def apply_marks(self, claims: dict[int, Claim], conflicts: list[Conflict]) -> None:
+    def apply_marks(self, claims: dict[int, Claim], conflicts: Sequence[Conflict]) -> None:
         """Status formats on every sentence (once) and conflict marks on the values."""
         document = self.text.document()
         cursor = QTextCursor(document)
