@@ -99,8 +99,8 @@ def find_links(
     embeddings: np.ndarray | None = None,
     embedding_weight: float = 0.0,
 ) -> dict[tuple[int, int], float] | None:
-    """Links between flat sentence ids: similarity ≥ ``threshold``, or mutual best match across
-    two articles with similarity ≥ ``mutual_min`` (recorded at ``threshold``). None if cancelled.
+    """Links between flat sentence ids with their similarity: similarity ≥ ``threshold``, or
+    mutual best match across two articles with similarity ≥ ``mutual_min``. None if cancelled.
     """
     matrix = SentenceMatrix.build(vecs, embeddings, embedding_weight)
     count, articles = len(matrix.article_of), len(vecs)
@@ -117,7 +117,7 @@ def find_links(
         for other, similarity in zip(candidates[above].tolist(), sims[above].tolist(), strict=True):
             strong[(sentence, other)] = similarity
         _update_best(best_sim, best_id, sentence, candidates, sims, matrix.article_of)
-    return strong | _mutual(best_sim, best_id, matrix.article_of, threshold, strong)
+    return strong | _mutual(best_sim, best_id, matrix.article_of, strong)
 
 
 def _update_best(best_sim, best_id, sentence, candidates, sims, article_of) -> None:
@@ -138,10 +138,11 @@ def _update_best(best_sim, best_id, sentence, candidates, sims, article_of) -> N
     best_id[candidates[better], own] = sentence
 
 
-def _mutual(best_sim, best_id, article_of, threshold, strong) -> dict[tuple[int, int], float]:
+def _mutual(best_sim, best_id, article_of, strong) -> dict[tuple[int, int], float]:
     sentences, articles = np.nonzero(best_id >= 0)
     others = best_id[sentences, articles]
     back = best_id[others, article_of[sentences]]
     keep = (back == sentences) & (sentences < others)
-    pairs = zip(sentences[keep].tolist(), others[keep].tolist(), strict=True)
-    return {pair: threshold for pair in pairs if pair not in strong}
+    sims = best_sim[sentences[keep], article_of[others[keep]]]
+    pairs = zip(sentences[keep].tolist(), others[keep].tolist(), sims.tolist(), strict=True)
+    return {(a, b): sim for a, b, sim in pairs if (a, b) not in strong}
