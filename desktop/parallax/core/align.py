@@ -87,6 +87,8 @@ def group_claims(
             continue
         linked = total.get(ra, {}).get(rb, 0.0) / (len(members[ra]) * len(members[rb]))
         if linked > 0.5:
+            if len(members[ra]) < len(members[rb]):  # fold the smaller row of counts in
+                ra, rb = rb, ra
             _merge(ra, rb, parent, members, total)
             articles[ra] |= articles.pop(rb)
     return [_group([refs[n] for n in group], group, link) for group in members.values()]

@@ -282,6 +282,7 @@ def _mentioned(name: str, other: Parsed) -> bool:
     return any(same_name(name, candidate) for candidate in candidates)
 
 
+@lru_cache(maxsize=65536)
 def same_name(first: str, second: str) -> bool:
     """Zelensky/Zelenskyy, Kyiv/Kiev, Putin/Vladimir Putin, UAE/United Arab Emirates."""
     a, b = _plain(first), _plain(second)
