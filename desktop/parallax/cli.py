@@ -59,6 +59,19 @@ def _compare_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("files", nargs="+", help="article files, folders, or - for stdin")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the comparison as JSON")
+    parser.add_argument("--pdf", type=Path, metavar="OUT", help="write the report as PDF")
+    parser.add_argument(
+        "--html", type=Path, metavar="OUT", help="write the report as one standalone HTML file"
+    )
+    parser.add_argument(
+        "--csv",
+        type=Path,
+        metavar="DIR",
+        help="write claims.csv, conflicts.csv and scores.csv into DIR",
+    )
+    parser.add_argument(
+        "--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default A4)"
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     return parser
 
@@ -89,7 +102,7 @@ def _has_display() -> bool:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from parallax.core import export, loading, pipeline
+    from parallax.core import loading, pipeline
     from parallax.summary import format_summary
 
     started = time.perf_counter()
@@ -104,20 +117,49 @@ def _run_compare(args: argparse.Namespace) -> int:
         print("parallax: no article could be loaded", file=sys.stderr)
         return EXIT_NO_ARTICLES
     comparison = pipeline.compare(articles, errors=failures)
-    if args.json is not None:
-        try:
-            export.write_json(comparison, args.json)
-        except OSError as error:
-            print(f"parallax: could not write {args.json}: {error.strerror}", file=sys.stderr)
-            return EXIT_NO_ARTICLES
+    written, status = _write_outputs(comparison, args)
     if args.quiet:
         for failure in failures:
             print(f"error: {failure.message}", file=sys.stderr)
     else:
-        print(
-            format_summary(comparison, seconds=time.perf_counter() - started, json_path=args.json)
-        )
-    return EXIT_OK
+        seconds = time.perf_counter() - started
+        print(format_summary(comparison, seconds=seconds))
+        if written:
+            print()
+        for kind, path in written:
+            print(f"{kind} written to {path}")
+    return status
+
+
+def _write_outputs(comparison, args: argparse.Namespace) -> tuple[list[tuple[str, Path]], int]:
+    """Every requested export; one that fails is reported and the others are still written."""
+    from parallax.core import export
+
+    def pdf(path: Path) -> None:
+        from parallax.core.report_html import build_report
+        from parallax.report.pdf import write_pdf
+
+        write_pdf(build_report(comparison), path, page_size=args.page_size)
+
+    jobs = (
+        ("JSON", args.json, lambda path: export.write_json(comparison, path)),
+        ("HTML report", args.html, lambda path: export.write_html(comparison, path)),
+        ("CSV tables", args.csv, lambda path: export.write_csv(comparison, path)),
+        ("PDF report", args.pdf, pdf),
+    )
+    written, status = [], EXIT_OK
+    for kind, path, write in jobs:
+        if path is None:
+            continue
+        try:
+            write(path)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            print(f"parallax: could not write {path}: {reason}", file=sys.stderr)
+            status = EXIT_NO_ARTICLES
+            continue
+        written.append((kind, path))
+    return written, status
 
 
 def _expand(items: Sequence[str | Path]) -> tuple[list[Path], list[LoadFailure], bool]:

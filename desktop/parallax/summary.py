@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from parallax import __version__
 from parallax.core.models import AnalysedArticle, ClaimStatus, Comparison
@@ -11,7 +10,7 @@ from parallax.core.models import AnalysedArticle, ClaimStatus, Comparison
 _TITLE_WIDTH = 48
 
 
-def format_summary(comparison: Comparison, *, seconds: float, json_path: Path | None) -> str:
+def format_summary(comparison: Comparison, *, seconds: float) -> str:
     articles = comparison.articles
     lines = [
         f"Parallax {__version__}: {len(articles)} article{'s' if len(articles) != 1 else ''} "
@@ -49,8 +48,6 @@ def format_summary(comparison: Comparison, *, seconds: float, json_path: Path | 
     if comparison.errors:
         lines += ["", f"Could not load ({len(comparison.errors)}):"]
         lines += [f"  {error.message}" for error in comparison.errors]
-    if json_path is not None:
-        lines += ["", f"JSON written to {json_path}"]
     return "\n".join(lines)
 
 

@@ -185,6 +185,26 @@ def write_json(comparison: Comparison, path: Path) -> None:
     write_text_atomic(path, to_json(comparison))
 
 
+def write_html(comparison: Comparison, path: Path) -> None:
+    """The report as one standalone HTML file (inline CSS and images, article text escaped)."""
+    from parallax.core.report_html import build_report
+
+    write_text_atomic(path, build_report(comparison).standalone())
+
+
+def write_csv(comparison: Comparison, folder: Path) -> list[Path]:
+    """claims.csv, conflicts.csv and scores.csv in ``folder`` (created if needed)."""
+    from parallax.core.tables import tables
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in tables(comparison).items():
+        write_text_atomic(folder / name, text)
+        written.append(folder / name)
+    return written
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and rename it: never a half-written file."""
     path = Path(path)
@@ -194,10 +214,18 @@ def write_text_atomic(path: Path, text: str) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        make_readable(temporary)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def make_readable(path: str | Path) -> None:
+    """Give a temporary file the permissions a newly created file would get (mkstemp uses 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
 
 
 def schema() -> dict[str, Any]:

@@ -6,6 +6,7 @@ import os
 
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from parallax.core import charts
 from parallax.core.models import Comparison
 from parallax.core.readability import Difficulty
 
@@ -70,53 +71,7 @@ class ScoresPanel(QWidget):
         self.table.resizeColumnsToContents()
 
     def _draw(self, comparison: Comparison) -> None:
-        self.figure.clear()
-        scored = [item for item in comparison.articles if item.scores is not None]
-        if not scored:
-            self.canvas.draw_idle()
-            return
-        ids = [item.id for item in scored]
-        grades, tones, strip = self.figure.subplots(1, 3, width_ratios=(1, 1, 2))
-        grades.bar(
-            ids,
-            [i.scores.readability.score("consensus_grade").value for i in scored],
-            color="#5c6bc0",
-        )
-        grades.set_title("Reading grade (higher = harder)", fontsize=9)
-        shares = [
-            (t.positive_share, t.neutral_share, t.negative_share)
-            for t in (i.scores.tone for i in scored)
-        ]
-        bottom = [0.0] * len(scored)
-        for n, (label, colour) in enumerate(
-            (("positive", "#66bb6a"), ("neutral", "#bdbdbd"), ("negative", "#ef5350"))
-        ):
-            values = [share[n] for share in shares]
-            tones.bar(ids, values, bottom=bottom, color=colour, label=label)
-            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        tones.set_title("Sentence tone", fontsize=9)
-        tones.legend(fontsize=7, loc="lower left")
-        for row, item in enumerate(scored):
-            values = [s.tone.score for s in item.scores.sentences]
-            strip.scatter(
-                range(len(values)),
-                [row] * len(values),
-                c=values,
-                cmap="RdYlGn",
-                vmin=-1,
-                vmax=1,
-                marker="s",
-                s=18,
-            )
-        strip.set_yticks(range(len(scored)), ids)
-        strip.set_title(
-            "Tone of each sentence, in reading order (red negative, green positive)", fontsize=9
-        )
-        strip.set_xlabel("sentence", fontsize=8)
-        for axes in (grades, tones, strip):
-            axes.tick_params(labelsize=7)
-        # Fixed margins: a layout engine fails while the dock is hidden (zero size).
-        self.figure.subplots_adjust(left=0.05, right=0.99, bottom=0.2, top=0.86, wspace=0.3)
+        charts.draw_panel(self.figure, comparison.articles)
         self.canvas.draw_idle()
 
 

@@ -1,0 +1,111 @@
+"""Score charts drawn with matplotlib on a plain ``Figure``: the scores panel shows them on a Qt
+canvas, the report embeds them as PNG. No pyplot and no Qt here, so core stays headless.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from parallax.core.models import AnalysedArticle
+
+GRADE_COLOUR = "#5c6bc0"
+TONE_COLOURS = (("positive", "#66bb6a"), ("neutral", "#bdbdbd"), ("negative", "#ef5350"))
+# Sentence tone runs from red (negative) through yellow to green (positive).
+STRIP_COLOURMAP = "RdYlGn"
+
+
+def scored(articles: Sequence[AnalysedArticle]) -> list[AnalysedArticle]:
+    return [item for item in articles if item.scores is not None]
+
+
+def draw_grades(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
+    ids = [item.id for item in articles]
+    grades = [item.scores.readability.score("consensus_grade").value for item in articles]
+    axes.bar(ids, grades, color=GRADE_COLOUR)
+    axes.set_title("Reading grade (higher = harder)", fontsize=9)
+    axes.tick_params(labelsize=7)
+
+
+def draw_tone_shares(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
+    ids = [item.id for item in articles]
+    shares = [
+        (t.positive_share, t.neutral_share, t.negative_share)
+        for t in (item.scores.tone for item in articles)
+        if t is not None
+    ]
+    if len(shares) != len(ids):  # an article too short for tone: leave the chart empty
+        shares = [(0.0, 0.0, 0.0)] * len(ids)
+    bottom = [0.0] * len(ids)
+    for n, (label, colour) in enumerate(TONE_COLOURS):
+        values = [share[n] for share in shares]
+        # Hatching keeps the three parts apart in greyscale print too.
+        axes.bar(ids, values, bottom=bottom, color=colour, label=label, hatch=("", "", "//")[n])
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    axes.set_title("Sentence tone", fontsize=9)
+    axes.legend(fontsize=7, loc="lower left")
+    axes.tick_params(labelsize=7)
+
+
+def draw_tone_strip(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
+    for row, item in enumerate(articles):
+        values = [s.tone.score for s in item.scores.sentences]
+        axes.scatter(
+            range(len(values)),
+            [row] * len(values),
+            c=values,
+            cmap=STRIP_COLOURMAP,
+            vmin=-1,
+            vmax=1,
+            marker="s",
+            s=18,
+        )
+    axes.set_yticks(range(len(articles)), [item.id for item in articles])
+    axes.invert_yaxis()  # first article on top, as in the tables
+    axes.set_title(
+        "Tone of each sentence, in reading order (red negative, green positive)", fontsize=9
+    )
+    axes.set_xlabel("sentence", fontsize=8)
+    axes.tick_params(labelsize=7)
+
+
+def draw_panel(figure: Figure, articles: Sequence[AnalysedArticle]) -> None:
+    """The scores panel's row of three charts."""
+    figure.clear()
+    items = scored(articles)
+    if not items:
+        return
+    grades, tones, strip = figure.subplots(1, 3, width_ratios=(1, 1, 2))
+    draw_grades(grades, items)
+    draw_tone_shares(tones, items)
+    draw_tone_strip(strip, items)
+    # Fixed margins: a layout engine fails while the dock is hidden (zero size).
+    figure.subplots_adjust(left=0.05, right=0.99, bottom=0.2, top=0.86, wspace=0.3)
+
+
+def report_charts(articles: Sequence[AnalysedArticle], dpi: int = 200) -> dict[str, bytes]:
+    """PNG images for the report, by file name: grades with tone shares, and the tone strip."""
+    items = scored(articles)
+    if not items:
+        return {}
+    top = Figure(figsize=(7.0, 2.6))
+    grades, tones = top.subplots(1, 2)
+    draw_grades(grades, items)
+    draw_tone_shares(tones, items)
+    top.subplots_adjust(left=0.07, right=0.99, bottom=0.14, top=0.88, wspace=0.25)
+    height = 0.9 + 0.22 * len(items)  # inches: fixed margins for title and axis label
+    strip = Figure(figsize=(7.0, height))
+    draw_tone_strip(strip.subplots(), items)
+    strip.subplots_adjust(left=0.07, right=0.99, bottom=0.55 / height, top=1 - 0.3 / height)
+    return {"chart-scores.png": _png(top, dpi), "chart-tone-strip.png": _png(strip, dpi)}
+
+
+def _png(figure: Figure, dpi: int) -> bytes:
+    buffer = io.BytesIO()
+    FigureCanvasAgg(figure)
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()

@@ -1,0 +1,477 @@
+"""The comparison report as one HTML document: what the PDF shows and the HTML export saves.
+
+The markup stays inside what Qt's rich-text engine renders (tables, inline styles, page-break
+CSS), so the same document prints through ``QTextDocument`` and opens in any browser. Every
+piece of article text is escaped: an article that contains markup shows it as text. Charts are
+PNG images referenced by file name; ``Report.standalone()`` inlines them for a self-contained
+file.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from parallax import __version__
+from parallax.core import align, charts
+from parallax.core.diffing import word_diff
+from parallax.core.models import (
+    AnalysedArticle,
+    Claim,
+    ClaimMember,
+    ClaimStatus,
+    Comparison,
+    Conflict,
+    DiffOp,
+)
+from parallax.core.readability import HARD_GRADE, VERY_HARD_GRADE, Difficulty
+from parallax.core.tone import TONE_FORMULA
+
+VALUE_STYLE = "font-weight: bold; background-color: #ffe082"
+DIFF_STYLE = "text-decoration: underline; background-color: #dbe9fb"
+_BREAK = ' style="page-break-before: always"'
+_STATUS_WORDS = {
+    ClaimStatus.SHARED_ALL: "shared by all",
+    ClaimStatus.SHARED_SOME: "shared by some",
+    ClaimStatus.UNIQUE: "unique",
+}
+_CSS = """
+body { font-family: 'DejaVu Sans', 'Helvetica', sans-serif; font-size: 9.5pt; color: #1a1a1a; }
+h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #283593; } h3 { font-size: 11pt; }
+td, th { padding: 3px; vertical-align: top; } th { background-color: #e8eaf6; }
+.small { font-size: 8pt; color: #444444; } .quote { margin-left: 12px; }
+"""
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    html: str  # images referenced by file name (see ``images``)
+    images: dict[str, bytes] = field(default_factory=dict)
+
+    def standalone(self) -> str:
+        """The document with its images inlined as data URIs: one file, no external reference."""
+        text = self.html
+        for name, data in self.images.items():
+            uri = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+            text = text.replace(f'src="{name}"', f'src="{uri}"')
+        return text
+
+
+def build_report(comparison: Comparison, *, with_charts: bool = True) -> Report:
+    title = f"Parallax comparison of {len(comparison.articles)} news articles"
+    images = charts.report_charts(comparison.articles) if with_charts else {}
+    by_id = {item.id: item for item in comparison.articles}
+    parts = [
+        _title_page(comparison, title),
+        _summary(comparison),
+        _scores(comparison, images),
+        _coverage(comparison, by_id),
+        _conflicts(comparison, by_id),
+        _shared(comparison, by_id),
+        _unique(comparison, by_id),
+        _voices(comparison),
+        _methods(comparison),
+    ]
+    document = (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>\n"
+        + "\n".join(parts)
+        + "\n</body></html>\n"
+    )
+    return Report(title, document, images)
+
+
+def summary_text(comparison: Comparison) -> str:
+    """The report's plain-words summary paragraph (also what tests compare with the JSON)."""
+    count = len(comparison.articles)
+    statuses = Counter(claim.status for claim in comparison.claims)
+    sentences = [
+        f"Parallax compared {count} articles and grouped their sentences into "
+        f"{len(comparison.claims)} claims: {statuses[ClaimStatus.SHARED_ALL]} shared by all "
+        f"articles, {statuses[ClaimStatus.SHARED_SOME]} shared by some but not all, and "
+        f"{statuses[ClaimStatus.UNIQUE]} found in one article only."
+    ]
+    kinds = Counter(conflict.type.value for conflict in comparison.conflicts)
+    if kinds:
+        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items(), key=_by_count))
+        sentences.append(
+            f"It found {len(comparison.conflicts)} conflicting details inside shared claims "
+            f"({detail})."
+        )
+    else:
+        sentences.append("It found no conflicting details inside shared claims.")
+    omitter = most_omissions(comparison)
+    if omitter is not None:
+        item, missing, shared = omitter
+        sentences.append(
+            f"The article that leaves out most of the shared claims is {item.id} "
+            f"({item.article.display_name}): it omits {missing} of the {shared} claims that "
+            "two or more articles carry."
+        )
+    return " ".join(sentences)
+
+
+def most_omissions(comparison: Comparison) -> tuple[AnalysedArticle, int, int] | None:
+    """The article missing the most claims that two or more articles carry, with the counts."""
+    shared = [c for c in comparison.claims if c.status is not ClaimStatus.UNIQUE]
+    if not shared or len(comparison.articles) < 3:
+        return None
+    missing = {
+        item.id: sum(item.id not in claim.articles for claim in shared)
+        for item in comparison.articles
+    }
+    worst = max(comparison.articles, key=lambda item: missing[item.id])
+    return (worst, missing[worst.id], len(shared)) if missing[worst.id] else None
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _title_page(comparison: Comparison, title: str) -> str:
+    rows = []
+    for item in comparison.articles:
+        article = item.article
+        rows.append(
+            _row(
+                item.id,
+                _e(article.display_name),
+                _e(article.outlet or "–"),
+                _e(article.author or "–"),
+                _e(article.published or "–"),
+                f"{item.word_count:,}",
+                _e(article.source.name if article.source else "pasted text"),
+            )
+        )
+    notices = "".join(f"<p><b>Note:</b> {_e(n.message)}</p>" for n in comparison.notices)
+    errors = "".join(f"<li>{_e(e.message)}</li>" for e in comparison.errors)
+    return (
+        f"<h1>{_e(title)}</h1>"
+        f"<p>Report created {_e(comparison.created.replace('T', ' '))} with Parallax "
+        f"{_e(__version__)}.</p>{notices}"
+        "<h2>Articles</h2>"
+        + _table(
+            ("", "Title", "Outlet", "Author", "Date", "Words", "Source file"),
+            rows,
+            widths=(4, 38, 14, 14, 10, 6),
+        )
+        + (f"<p>Files that could not be loaded:</p><ul>{errors}</ul>" if errors else "")
+    )
+
+
+def _summary(comparison: Comparison) -> str:
+    return f"<h2>Summary</h2><p>{_e(summary_text(comparison))}</p>"
+
+
+def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
+    items = charts.scored(comparison.articles)
+    if not items:
+        return "<h2>Readability and tone</h2><p>No article was long enough to score.</p>"
+    header = ("", "Grade", "Reading ease", "Hard", "Very hard", "Passive", "Tone", "Subj.")
+    header += ("Hedges", "Boosters", "Loaded")
+    rows = []
+    for item in items:
+        readability, tone = item.scores.readability, item.scores.tone
+        grade = readability.score("consensus_grade")
+        ease = readability.score("flesch_reading_ease")
+        marks = [s.readability for s in item.scores.sentences]
+        cells = [
+            item.id,
+            f"{grade.value:.1f} ({_e(grade.band)})",
+            f"{ease.value:.0f} ({_e(ease.band)})",
+            str(sum(m.difficulty is Difficulty.HARD for m in marks)),
+            str(sum(m.difficulty is Difficulty.VERY_HARD for m in marks)),
+            str(sum(m.passive for m in marks)),
+        ]
+        if tone is None:
+            cells += ["–"] * 5
+        else:
+            cells += [
+                f"{tone.mean:+.2f}",
+                f"{tone.mean_subjectivity:.2f}",
+                str(tone.hedges),
+                str(tone.boosters),
+                str(tone.loaded),
+            ]
+        rows.append(_row(*cells))
+    formulas = [
+        _row(_e(score.name), _e(score.scale), f"higher is {_e(score.higher_is)}", _e(score.band))
+        for score in items[0].scores.readability.scores
+    ]
+    pictures = "".join(f'<p><img src="{name}" width="640"></p>' for name in images)
+    return (
+        f"<h2{_BREAK}>Readability and tone</h2>"
+        + _table(header, rows, small=True, widths=(4, 13, 13))
+        + '<p class="small">Grade: textstat consensus of US school grade levels. Reading ease: '
+        "Flesch, 0–100, higher is easier. Hard / very hard: sentences of 8+ words whose "
+        f"Automated Readability Index grade is at least {HARD_GRADE:g} / {VERY_HARD_GRADE:g}. "
+        f"Tone: mean sentence tone, −1 negative to +1 positive ({_e(TONE_FORMULA)}). Subj.: "
+        "TextBlob subjectivity, 0 factual to 1 opinion. Hedges, boosters and loaded terms are "
+        "counts of words from Parallax's lists.</p>"
+        + pictures
+        + f"<h3>The formulas, for {items[0].id}</h3>"
+        + _table(
+            ("Formula", "Scale", "Direction", f"Band for {items[0].id}"),
+            formulas,
+            widths=(34, 28, 16),
+        )
+    )
+
+
+def _coverage(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
+    ids = [item.id for item in comparison.articles]
+    conflicts = Counter(conflict.claim for conflict in comparison.conflicts)
+    shared = [c for c in comparison.claims if c.status is not ClaimStatus.UNIQUE]
+    rows = [
+        _row(
+            claim.id,
+            _e(_clip(_sentence_text(claim.representative, by_id), 110)),
+            *("✓" if i in claim.articles else "–" for i in ids),
+            str(conflicts[claim.id] or ""),
+        )
+        for claim in shared
+    ]
+    unique = Counter(c.members[0].article for c in comparison.claims if c not in shared)
+    rows.append(_row("", "<i>claims unique to the article</i>", *(str(unique[i]) for i in ids), ""))
+    return (
+        f"<h2{_BREAK}>Coverage matrix</h2>"
+        "<p>Every claim that two or more articles carry: ✓ the article states it, – it does "
+        "not. The last column counts the conflicting details found in the claim.</p>"
+        + _table(
+            ("Claim", "Representative wording", *ids, "Conflicts"), rows, small=True, widths=(5,)
+        )
+    )
+
+
+def _conflicts(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
+    if not comparison.conflicts:
+        return f"<h2{_BREAK}>Conflicts</h2><p>No conflicting details were found.</p>"
+    claims = {claim.id: claim for claim in comparison.claims}
+    parts = [
+        f"<h2{_BREAK}>Conflicts</h2>"
+        "<p>Details that differ between articles stating the same claim. In each wording the "
+        f'conflicting value is <span style="{VALUE_STYLE}">in bold</span> and the words that '
+        f'the other article does not use are <span style="{DIFF_STYLE}">'
+        "underlined</span>.</p>"
+    ]
+    for conflict in comparison.conflicts:
+        claim = claims[conflict.claim]
+        values = [
+            _row(
+                _e(f"{v.article} · {by_id[v.article].article.display_name}"),
+                f'<span style="{VALUE_STYLE}">{_e(v.value)}</span>',
+                _e(v.normalized),
+            )
+            for v in conflict.values
+        ]
+        parts.append(
+            f"<h3>{_e(conflict.id)}: {_e(conflict.type.value)} conflict in claim "
+            f"{_e(claim.id)} (confidence {conflict.confidence:.2f})</h3>"
+            + _table(("Article", "Value as written", "Compared as"), values, widths=(50, 25))
+            + _conflict_wordings(conflict, by_id)
+        )
+    return "\n".join(parts)
+
+
+def _shared(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
+    shared = [c for c in comparison.claims if c.status is not ClaimStatus.UNIQUE]
+    parts = [
+        f"<h2{_BREAK}>Shared claims</h2>"
+        "<p>Each claim with every article's wording; underlined words differ from the first "
+        "(representative) wording. Identical wordings are listed once.</p>"
+    ]
+    for claim in shared:
+        missing = [i.id for i in comparison.articles if i.id not in claim.articles]
+        absent = f" Not in {', '.join(missing)}." if missing else ""
+        parts.append(
+            f"<h3>{_e(claim.id)}: {_STATUS_WORDS[claim.status]} "
+            f"({len(claim.articles)} of {len(comparison.articles)}).{_e(absent)}</h3>"
+            + _wordings(claim, by_id)
+        )
+    if not shared:
+        parts.append("<p>No claim is shared by two or more articles.</p>")
+    return "\n".join(parts)
+
+
+def _unique(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
+    parts = [f"<h2{_BREAK}>Claims unique to one article</h2>"]
+    for item in comparison.articles:
+        own = [
+            c.members[0]
+            for c in comparison.claims
+            if c.status is ClaimStatus.UNIQUE and c.members[0].article == item.id
+        ]
+        parts.append(
+            f"<h3>{_e(item.id)} · {_e(item.article.display_name)} ({len(own)})</h3>"
+            + "".join(f'<p class="quote">{_e(_sentence_text(m, by_id))}</p>' for m in own)
+        )
+    return "\n".join(parts)
+
+
+def _voices(comparison: Comparison) -> str:
+    parts = [
+        f"<h2{_BREAK}>Voices and sources</h2><p>Who each article quotes or cites, from "
+        "reporting verbs (said, told, according to …) and direct quotations.</p>"
+    ]
+    for item in comparison.articles:
+        counted = Counter((v.speaker, v.kind.value.replace("_", " ")) for v in item.voices)
+        rows = [_row(_e(speaker), _e(kind), str(n)) for (speaker, kind), n in counted.most_common()]
+        parts.append(f"<h3>{_e(item.id)} · {_e(item.article.display_name)}</h3>")
+        parts.append(
+            _table(("Speaker or source", "How", "Times"), rows, widths=(72, 18))
+            if rows
+            else "<p>None found.</p>"
+        )
+    return "\n".join(parts)
+
+
+def _methods(comparison: Comparison) -> str:
+    embedding = comparison.embedding_model
+    if embedding:
+        grouping = (
+            f"Similarity blends word overlap with sentence embeddings from {_e(embedding)} "
+            f"({align.EMBEDDING_WEIGHT:g} each); sentences are linked at a blended similarity "
+            f"of {align.SAME_CLAIM_BLENDED:g}, or as mutual best matches from "
+            f"{align.MUTUAL_MIN_BLENDED:g}."
+        )
+    else:
+        grouping = (
+            "Similarity is the cosine of weighted word lemmas (rare words weigh more; a country, "
+            "its capital and adjective count as one word; spelling variants of a name count as "
+            f"one). Sentences are linked at a similarity of {align.SAME_CLAIM:g}, or when each is "
+            f"the other's best match in the other article and their similarity is at least "
+            f"{align.MUTUAL_MIN:g}."
+        )
+    model = comparison.model
+    items = [
+        f"Software: Parallax {_e(__version__)}; language model {_e(model.label)}"
+        + ("" if model.trained else " (blank pipeline: reduced accuracy)")
+        + f"; sentence embeddings: {_e(embedding or 'none')}.",
+        "Claims: every sentence, headline included, belongs to one claim. "
+        + grouping
+        + " Groups merge only when more than half of their cross pairs are links, so unrelated "
+        "sentences are never chained together through a third one.",
+        "Conflicts: inside a shared claim, two articles' values of the same kind (a figure of "
+        "the same unit, a date, a name in the same role, an assertion and its denial, a "
+        "certainty level, a source) that cannot both be true. Rounding, unit conversions, "
+        "date formats and spelling variants of a name are not conflicts.",
+        "Limits: claims are found from wording; heavy paraphrase can split one claim in two, "
+        "and a conflict is only found inside a claim. Every conflict is a prompt to check the "
+        "sources, not a verdict on which article is right.",
+        f"Readability: textstat formulas on the body text; sentences marked hard at ARI grade "
+        f"{HARD_GRADE:g} and very hard at {VERY_HARD_GRADE:g}. Tone per sentence: "
+        f"{_e(TONE_FORMULA)}; subjectivity from TextBlob.",
+    ]
+    labelled = (text.split(": ", 1) for text in items)
+    return f"<h2{_BREAK}>Methods</h2>" + "".join(
+        f"<p><b>{label}:</b> {text}</p>" for label, text in labelled
+    )
+
+
+def _conflict_wordings(conflict: Conflict, by_id: dict[str, AnalysedArticle]) -> str:
+    """The two sentences in conflict, each with its value and the words the other lacks."""
+    first, second = conflict.values[0], conflict.values[-1]
+    sides = []
+    for value in (first, second):
+        item = by_id[value.article]
+        sentence = item.sentences[value.sentence]
+        sides.append((value, item, sentence, item.sentence_text(sentence)))
+    (_, a_item, a_sentence, a_text), (_, b_item, b_sentence, b_text) = sides
+    spans = word_diff(a_text, a_sentence.start, a_item.id, b_text, b_sentence.start, b_item.id)
+    rows = []
+    # Diff spans only in the first sentence are deletions, only in the second insertions.
+    for (value, item, sentence, _), own in zip(sides, (DiffOp.DELETE, DiffOp.INSERT), strict=True):
+        marks = [(d.start, d.end, DIFF_STYLE) for d in spans if d.op is own]
+        marks.append((value.start, value.end, VALUE_STYLE))
+        text = _marked(item.article.text, sentence.start, sentence.end, marks)
+        rows.append(_row(_e(item.id), text))
+    return _table(("Article", "Wording"), rows, widths=(10,))
+
+
+def _wordings(claim: Claim, by_id: dict[str, AnalysedArticle]) -> str:
+    """One row per distinct wording: articles, then the sentence with its marks."""
+    base = claim.representative
+    deleted = [
+        (d.start, d.end)
+        for m in claim.members
+        for d in m.diff
+        if d.op is DiffOp.DELETE and d.article == base.article
+    ]
+    rows: dict[str, list[str]] = {}
+    # The representative first: the other wordings are marked against it.
+    for member in sorted(claim.members, key=lambda m: m != base):
+        item = by_id[member.article]
+        sentence = item.sentences[member.sentence]
+        marks = [(s, e, DIFF_STYLE) for s, e in _member_marks(member, base, deleted)]
+        text = _marked(item.article.text, sentence.start, sentence.end, marks)
+        label = f"{member.article} (representative)" if member == base else member.article
+        rows.setdefault(text, []).append(label)
+    return _table(
+        ("Articles", "Wording"),
+        [_row(_e(", ".join(dict.fromkeys(ids))), text) for text, ids in rows.items()],
+        widths=(12,),
+    )
+
+
+def _member_marks(
+    member: ClaimMember, base: ClaimMember, deleted: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    if member == base:
+        return deleted
+    return [(d.start, d.end) for d in member.diff if d.op is DiffOp.INSERT]
+
+
+def _marked(text: str, start: int, end: int, marks: Iterable[tuple[int, int, str]]) -> str:
+    """The slice ``text[start:end]`` escaped, with each marked stretch wrapped in a styled span."""
+    inside = [(max(s, start), min(e, end), style) for s, e, style in marks if s < end and e > start]
+    cuts = sorted({start, end, *(s for s, _, _ in inside), *(e for _, e, _ in inside)})
+    out = []
+    for left, right in itertools.pairwise(cuts):
+        styles = [style for s, e, style in inside if s <= left and right <= e]
+        piece = _e(text[left:right])
+        # A value outranks a plain difference: one style per stretch keeps the markup flat.
+        style = VALUE_STYLE if VALUE_STYLE in styles else (styles[0] if styles else None)
+        out.append(f'<span style="{style}">{piece}</span>' if style else piece)
+    return "".join(out)
+
+
+def _sentence_text(member: ClaimMember, by_id: dict[str, AnalysedArticle]) -> str:
+    item = by_id[member.article]
+    return item.sentence_text(item.sentences[member.sentence])
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+def _table(
+    header: Sequence[str],
+    rows: Sequence[str],
+    *,
+    small: bool = False,
+    widths: Sequence[int] = (),
+) -> str:
+    """A bordered table; ``widths`` gives the first columns' shares of the width, in percent."""
+    head = "".join(
+        f'<th width="{widths[n]}%">{_e(cell)}</th>' if n < len(widths) else f"<th>{_e(cell)}</th>"
+        for n, cell in enumerate(header)
+    )
+    size = ' class="small"' if small else ""
+    return (
+        f'<table{size} border="1" cellspacing="0" cellpadding="3" width="100%" '
+        'style="border-collapse: collapse; border-color: #9e9e9e">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )

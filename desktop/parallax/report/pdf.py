@@ -1,0 +1,133 @@
+"""The report as a PDF: ``QTextDocument`` lays out core's HTML, ``QPdfWriter`` writes real text.
+
+Pages are painted one by one so every page gets a running footer (report title, page n of N);
+``QTextDocument.print_`` would only add bare page numbers. Text stays text (selectable,
+searchable) and Qt embeds subsets of the fonts used. Works headless: with no display the
+offscreen platform is used. Safe to call from a worker thread (images are ``QImage`` resources,
+no widgets are touched).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from parallax import __version__
+from parallax.core.export import make_readable
+from parallax.core.report_html import Report
+
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+_RESOLUTION = 300  # device units per inch; text is vector whatever this is
+_MARGINS_MM = QMarginsF(16, 14, 16, 12)
+_FOOTER_MM = 8.0
+_FONT = "DejaVu Sans"
+
+_application: QGuiApplication | None = None
+
+
+def ensure_application() -> None:
+    """Qt needs an application object for fonts; make an offscreen one when none exists."""
+    global _application
+    if QGuiApplication.instance() is not None:
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and (
+        sys.platform not in ("win32", "darwin")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _application = QGuiApplication(sys.argv[:1])
+
+
+def write_pdf(
+    report: Report,
+    path: Path,
+    page_size: str = "A4",
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Render ``report`` to ``path`` (written atomically); returns the number of pages."""
+    ensure_application()
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        pages = _render(report, temporary, page_size, progress or (lambda done, total: None))
+        make_readable(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return pages
+
+
+def _render(
+    report: Report, target: str, page_size: str, progress: Callable[[int, int], None]
+) -> int:
+    writer = QPdfWriter(target)
+    writer.setResolution(_RESOLUTION)
+    writer.setPageSize(QPageSize(PAGE_SIZES[page_size]))
+    writer.setPageMargins(_MARGINS_MM, QPageLayout.Unit.Millimeter)
+    writer.setTitle(report.title)
+    writer.setCreator(f"Parallax {__version__}")
+
+    area = writer.pageLayout().paintRectPixels(_RESOLUTION)
+    footer = _FOOTER_MM / 25.4 * _RESOLUTION
+    body = QSizeF(area.width(), area.height() - footer)
+
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(writer)
+    document.setDefaultFont(QFont(_FONT, 9))
+    for name, data in report.images.items():
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(data)
+        )
+    document.setHtml(report.html)
+    document.setPageSize(body)
+    total = document.pageCount()
+
+    painter = QPainter(writer)
+    try:
+        footer_font = QFont(_FONT, 7)
+        for page in range(total):
+            progress(page, total)
+            if page:
+                writer.newPage()
+            painter.save()
+            top = page * body.height()
+            painter.translate(0, -top)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, top, body.width(), body.height())
+            painter.setClipRect(context.clip)
+            document.documentLayout().draw(painter, context)
+            painter.restore()
+            painter.setFont(footer_font)
+            painter.setPen(Qt.GlobalColor.darkGray)
+            line = QRectF(0, body.height(), body.width(), footer)
+            painter.drawText(
+                line,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                report.title,
+            )
+            painter.drawText(
+                line,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                f"Page {page + 1} of {total}",
+            )
+        progress(total, total)
+    finally:
+        painter.end()
+    return total
