@@ -1,6 +1,7 @@
 """``parallax`` on the command line: exit codes, summary, and JSON valid against the schema."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -103,3 +104,47 @@ def test_whole_sample_from_a_fresh_process(tmp_path, sample_dir):
     jsonschema.validate(document, schema())
     assert sorted(a["format"] for a in document["articles"]) == ["docx", "html", "md", "pdf", "txt"]
     assert [e["source"].rsplit("/", 1)[-1] for e in document["errors"]] == ["gold.json"]
+
+
+def test_compare_exports_every_format_in_a_fresh_process(tmp_path, article):
+    """No display: the PDF is rendered offscreen; one unwritable target does not stop the rest."""
+    other = tmp_path / "second.txt"
+    other.write_text(ARTICLE.replace("next week", "next month"), encoding="utf-8")
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where a folder is wanted")
+    env = {
+        k: v for k, v in __import__("os").environ.items() if k not in {"DISPLAY", "QT_QPA_PLATFORM"}
+    }
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "parallax",
+            "compare",
+            str(article),
+            str(other),
+            "--pdf",
+            str(tmp_path / "r.pdf"),
+            "--html",
+            str(tmp_path / "r.html"),
+            "--csv",
+            str(blocker / "csv"),
+            "--json",
+            str(tmp_path / "r.json"),
+            "--page-size",
+            "Letter",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=180,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr
+    assert f"could not write {blocker / 'csv'}" in run.stderr
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert "PDF report written to" in run.stdout and "HTML report written to" in run.stdout
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "<script" not in page and "next month" in re.sub(r"<[^>]+>", "", page)
+    assert json.loads((tmp_path / "r.json").read_text())["schema"] == "parallax.comparison/1"

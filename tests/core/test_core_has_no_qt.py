@@ -7,10 +7,12 @@ from tests.conftest import REPO, SAMPLE
 
 SCRIPT = f"""
 import sys
-from parallax.core import loading, pipeline, export
+from parallax.core import loading, pipeline, export, report_html, tables
 result = loading.load_files(loading.supported_files(__import__("pathlib").Path({str(SAMPLE)!r})))
 comparison = pipeline.compare(result.articles)
 export.to_json(comparison)
+report_html.build_report(comparison).standalone()  # charts drawn with matplotlib's Agg
+tables.tables(comparison)
 qt = sorted(name for name in sys.modules if name.startswith(("PySide6", "PyQt", "shiboken")))
 print(len(comparison.articles), qt)
 """

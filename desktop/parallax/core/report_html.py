@@ -227,29 +227,52 @@ def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
     )
 
 
+_MATRIX_COLUMNS = 10  # article columns per coverage table: more do not fit a portrait page
+
+
 def _coverage(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
     ids = [item.id for item in comparison.articles]
     conflicts = Counter(conflict.claim for conflict in comparison.conflicts)
     shared = [c for c in comparison.claims if c.status is not ClaimStatus.UNIQUE]
-    rows = [
-        _row(
-            claim.id,
-            _e(_clip(_sentence_text(claim.representative, by_id), 110)),
-            *("✓" if i in claim.articles else "–" for i in ids),
-            str(conflicts[claim.id] or ""),
-        )
-        for claim in shared
-    ]
     unique = Counter(c.members[0].article for c in comparison.claims if c not in shared)
-    rows.append(_row("", "<i>claims unique to the article</i>", *(str(unique[i]) for i in ids), ""))
-    return (
+    parts = [
         f"<h2{_BREAK}>Coverage matrix</h2>"
         "<p>Every claim that two or more articles carry: ✓ the article states it, – it does "
-        "not. The last column counts the conflicting details found in the claim.</p>"
-        + _table(
-            ("Claim", "Representative wording", *ids, "Conflicts"), rows, small=True, widths=(5,)
+        "not. The last column counts the conflicting details found in the claim."
+        + (
+            f" With {len(ids)} articles the matrix is split into tables of "
+            f"{_MATRIX_COLUMNS} articles each."
+            if len(ids) > _MATRIX_COLUMNS + 2
+            else ""
         )
-    )
+        + "</p>"
+    ]
+    size = len(ids) if len(ids) <= _MATRIX_COLUMNS + 2 else _MATRIX_COLUMNS
+    for first in range(0, len(ids), size):
+        chunk = ids[first : first + size]
+        rows = [
+            _row(
+                claim.id,
+                _e(_clip(_sentence_text(claim.representative, by_id), 110)),
+                *("✓" if i in claim.articles else "–" for i in chunk),
+                str(conflicts[claim.id] or ""),
+            )
+            for claim in shared
+        ]
+        rows.append(
+            _row("", "<i>claims unique to the article</i>", *(str(unique[i]) for i in chunk), "")
+        )
+        if first:
+            parts.append(f"<h3>Articles {chunk[0]}–{chunk[-1]}</h3>")
+        parts.append(
+            _table(
+                ("Claim", "Representative wording", *chunk, "Conflicts"),
+                rows,
+                small=True,
+                widths=(6, 94 - 5 * (len(chunk) + 1)),
+            )
+        )
+    return "".join(parts)
 
 
 def _conflicts(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
@@ -263,23 +286,51 @@ def _conflicts(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str
         f'the other article does not use are <span style="{DIFF_STYLE}">'
         "underlined</span>.</p>"
     ]
-    for conflict in comparison.conflicts:
-        claim = claims[conflict.claim]
+    for same in _alike(comparison.conflicts):
+        first = same[0]
+        claim = claims[first.claim]
+        # One row per value as written, with every article that wrote it.
+        seen: dict[tuple[str, str], list[str]] = {}
+        for conflict in same:
+            for v in conflict.values:
+                seen.setdefault((v.value, v.normalized), [])
+                if v.article not in seen[(v.value, v.normalized)]:
+                    seen[(v.value, v.normalized)].append(v.article)
         values = [
             _row(
-                _e(f"{v.article} · {by_id[v.article].article.display_name}"),
-                f'<span style="{VALUE_STYLE}">{_e(v.value)}</span>',
-                _e(v.normalized),
+                _e(_articles_label(ids, by_id)),
+                f'<span style="{VALUE_STYLE}">{_e(value)}</span>',
+                _e(normalized),
             )
-            for v in conflict.values
+            for (value, normalized), ids in seen.items()
         ]
+        ids = ", ".join(c.id for c in same)
+        more = f" (the same difference between {len(same)} pairs of articles: {ids})"
         parts.append(
-            f"<h3>{_e(conflict.id)}: {_e(conflict.type.value)} conflict in claim "
-            f"{_e(claim.id)} (confidence {conflict.confidence:.2f})</h3>"
+            f"<h3>{_e(first.id)}: {_e(first.type.value)} conflict in claim {_e(claim.id)} "
+            f"(confidence {max(c.confidence for c in same):.2f})</h3>"
+            + (f'<p class="small">{_e(more)}</p>' if len(same) > 1 else "")
             + _table(("Article", "Value as written", "Compared as"), values, widths=(50, 25))
-            + _conflict_wordings(conflict, by_id)
+            + _conflict_wordings(first, by_id)
         )
     return "\n".join(parts)
+
+
+def _alike(conflicts: Sequence[Conflict]) -> list[list[Conflict]]:
+    """Conflicts grouped when they are one difference seen between several pairs of articles
+    (same claim, type and values): with reprinted copy, one disagreement recurs many times.
+    """
+    groups: dict[tuple, list[Conflict]] = {}
+    for conflict in conflicts:
+        key = (conflict.claim, conflict.type, frozenset(v.normalized for v in conflict.values))
+        groups.setdefault(key, []).append(conflict)
+    return list(groups.values())
+
+
+def _articles_label(ids: Sequence[str], by_id: dict[str, AnalysedArticle]) -> str:
+    if len(ids) == 1:
+        return f"{ids[0]} · {by_id[ids[0]].article.display_name}"
+    return ", ".join(ids)
 
 
 def _shared(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:

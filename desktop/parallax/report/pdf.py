@@ -19,7 +19,6 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -27,6 +26,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
+from PySide6.QtWidgets import QApplication
 
 from parallax import __version__
 from parallax.core.export import make_readable
@@ -38,19 +38,23 @@ _MARGINS_MM = QMarginsF(16, 14, 16, 12)
 _FOOTER_MM = 8.0
 _FONT = "DejaVu Sans"
 
-_application: QGuiApplication | None = None
+_application: QApplication | None = None
 
 
 def ensure_application() -> None:
-    """Qt needs an application object for fonts; make an offscreen one when none exists."""
+    """Qt needs an application object for fonts; make an offscreen one when none exists.
+
+    A ``QApplication`` (not the lighter ``QGuiApplication``), so that windows can still be
+    made later in the same process (the app exports from its window; tests mix both).
+    """
     global _application
-    if QGuiApplication.instance() is not None:
+    if QApplication.instance() is not None:
         return
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and (
         sys.platform not in ("win32", "darwin")
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _application = QGuiApplication(sys.argv[:1])
+    _application = QApplication(sys.argv[:1])
 
 
 def write_pdf(
@@ -74,6 +78,13 @@ def write_pdf(
     return pages
 
 
+def _font(points: int) -> QFont:
+    font = QFont(_FONT, points)
+    # No ligatures: "ﬂ" glyphs would copy and search as one odd character instead of "fl".
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
 def _render(
     report: Report, target: str, page_size: str, progress: Callable[[int, int], None]
 ) -> int:
@@ -90,7 +101,7 @@ def _render(
 
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
-    document.setDefaultFont(QFont(_FONT, 9))
+    document.setDefaultFont(_font(9))
     for name, data in report.images.items():
         document.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(data)
@@ -101,7 +112,7 @@ def _render(
 
     painter = QPainter(writer)
     try:
-        footer_font = QFont(_FONT, 7)
+        footer_font = _font(7)
         for page in range(total):
             progress(page, total)
             if page:

@@ -1,0 +1,129 @@
+"""The report's HTML and the CSV tables, checked against the comparison's own JSON."""
+
+import csv
+import io
+import re
+from collections import Counter
+
+import pytest
+
+from parallax.core import export, pipeline, tables
+from parallax.core.loading import load_files, load_pasted, supported_files
+from parallax.core.report_html import build_report, most_omissions, summary_text
+
+
+@pytest.fixture(scope="module")
+def sample(sample_dir):
+    comparison = pipeline.compare(load_files(supported_files(sample_dir)).articles)
+    return comparison, export.to_document(comparison)
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_summary_counts_agree_with_the_json(sample):
+    comparison, document = sample
+    statuses = Counter(claim["status"] for claim in document["claims"])
+    kinds = Counter(conflict["type"] for conflict in document["conflicts"])
+    summary = summary_text(comparison)
+    assert f"into {len(document['claims'])} claims" in summary
+    assert f"{statuses['shared_all']} shared by all articles" in summary
+    assert f"{statuses['shared_some']} shared by some but not all" in summary
+    assert f"{statuses['unique']} found in one article only" in summary
+    assert f"It found {len(document['conflicts'])} conflicting details" in summary
+    for kind, count in kinds.items():
+        assert f"{count} {kind}" in summary
+
+
+def test_the_article_that_omits_most_shared_claims_is_named(sample):
+    comparison, document = sample
+    shared = [c for c in document["claims"] if c["status"] != "unique"]
+    missing = {
+        a["id"]: sum(a["id"] not in c["articles"] for c in shared) for a in document["articles"]
+    }
+    item, count, total = most_omissions(comparison)
+    assert count == max(missing.values()) and missing[item.id] == count
+    assert total == len(shared)
+    assert f"omits {count} of the {total} claims" in summary_text(comparison)
+
+
+def test_report_has_every_section_title_and_conflict_value(sample):
+    comparison, _ = sample
+    report = build_report(comparison)
+    page = report.standalone()
+    for heading in (
+        "Summary",
+        "Readability and tone",
+        "Coverage matrix",
+        "Conflicts",
+        "Shared claims",
+        "Claims unique to one article",
+        "Voices and sources",
+        "Methods",
+    ):
+        assert f">{heading}</h2>" in page
+    for item in comparison.articles:
+        assert item.article.display_name.replace("'", "&#x27;") in page
+    for conflict in comparison.conflicts:  # a heading, or listed with the same difference
+        assert re.search(rf"\b{conflict.id}(: {conflict.type.value} conflict|[,)])", page)
+    # Two charts, inlined: the file needs nothing beside it.
+    assert set(report.images) == {"chart-scores.png", "chart-tone-strip.png"}
+    assert page.count('src="data:image/png;base64,') == 2
+    assert not re.search(r'(src|href)="(?!data:)', page)
+
+
+def test_hostile_article_text_is_shown_as_text():
+    hostile = (
+        "Officials met <script>alert('x')</script> in Geneva on Monday to discuss the truce. "
+        'The talks <img src="http://tracker.example/p.gif"> ran for six hours, officials said.'
+    )
+    calm = "Officials met in Geneva on Monday to discuss the truce. The talks ran for five hours."
+    comparison = pipeline.compare(
+        [load_pasted(hostile, title="Talks <b>open</b>"), load_pasted(calm, title="Talks open")]
+    )
+    page = build_report(comparison).standalone()
+    assert "<script>" not in page and '<img src="http' not in page and "<b>open</b>" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "Talks &lt;b&gt;open&lt;/b&gt;" in page
+
+
+def test_csv_tables_agree_with_the_json(sample):
+    comparison, document = sample
+    files = tables.tables(comparison)
+    ids = [a["id"] for a in document["articles"]]
+
+    claims = _rows(files[tables.CLAIMS_FILE])
+    assert [row["claim"] for row in claims] == [c["id"] for c in document["claims"]]
+    coverage = {row["claim"]: row["present"] for row in document["coverage"]["rows"]}
+    for row, claim in zip(claims, document["claims"], strict=True):
+        assert row["status"] == claim["status"]
+        assert [row[i] == "1" for i in ids] == coverage[claim["id"]]
+        assert int(row["articles"]) == len(claim["articles"])
+
+    conflicts = _rows(files[tables.CONFLICTS_FILE])
+    expected = [
+        (c["id"], c["type"], v["article"], v["value"], int(v["start"]))
+        for c in document["conflicts"]
+        for v in c["values"]
+    ]
+    found = [
+        (r["conflict"], r["type"], r["article"], r["value"], int(r["start"])) for r in conflicts
+    ]
+    assert found == expected
+
+    scores = _rows(files[tables.SCORES_FILE])
+    assert [(r["article"], int(r["words"])) for r in scores] == [
+        (a["id"], a["word_count"]) for a in document["articles"]
+    ]
+    for row, article in zip(scores, document["articles"], strict=True):
+        scores = {s["key"]: s["value"] for s in article["readability"]["scores"]}
+        grade = scores["consensus_grade"]
+        assert float(row["consensus_grade"]) == pytest.approx(grade, abs=0.01)
+
+
+def test_write_csv_creates_the_folder(sample, tmp_path):
+    comparison, _ = sample
+    written = export.write_csv(comparison, tmp_path / "new" / "tables")
+    assert sorted(p.name for p in written) == ["claims.csv", "conflicts.csv", "scores.csv"]
+    assert all(p.stat().st_size > 0 for p in written)

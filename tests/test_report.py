@@ -1,0 +1,92 @@
+"""The PDF report, rendered headless by Qt and read back with pypdf."""
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from parallax.core import pipeline
+from parallax.core.loading import load_files, load_pasted, supported_files
+from parallax.core.report_html import build_report, summary_text
+from parallax.report.pdf import write_pdf
+
+
+def _text(path, pages: slice = slice(None)) -> tuple[int, str]:
+    """Page count and the text of ``pages`` with whitespace removed (cells wrap words anywhere)."""
+    every = PdfReader(str(path)).pages
+    text = "".join(every[n].extract_text() for n in range(len(every))[pages])
+    return len(every), re.sub(r"\s+", "", text)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def sample_comparison(sample_dir):
+    return pipeline.compare(load_files(supported_files(sample_dir)).articles)
+
+
+def test_sample_report_pdf_cites_titles_conflicts_and_summary(qapp, sample_comparison, tmp_path):
+    path = tmp_path / "report.pdf"
+    pages = write_pdf(build_report(sample_comparison), path)
+    count, text = _text(path)
+    assert count == pages and 5 <= pages <= 60
+    for item in sample_comparison.articles:
+        assert _squash(item.article.display_name) in text
+    for conflict in sample_comparison.conflicts:
+        for value in conflict.values:
+            assert _squash(value.value) in text
+    assert _squash(summary_text(sample_comparison)) in text
+    assert f"Page1of{pages}" in text and f"Page{pages}of{pages}" in text
+    assert PdfReader(str(path)).metadata.title == build_report(sample_comparison).title
+
+
+def test_two_articles_letter_size_and_non_latin_names(qapp, tmp_path):
+    first = load_pasted(
+        "Zelensky meets envoy in Kyiv\n\nPresident Volodymyr Zelensky (Володимир Зеленський) "
+        "met the envoy in Kyiv on Tuesday, his office said. The talks lasted three hours.",
+    )
+    second = load_pasted(
+        "Envoy holds talks in Kyiv\n\nPresident Volodymyr Zelenskyy met the envoy in Kyiv on "
+        "Wednesday, officials said. The talks lasted two hours — longer than planned.",
+    )
+    comparison = pipeline.compare([first, second])
+    path = tmp_path / "two.pdf"
+    write_pdf(build_report(comparison), path, page_size="Letter")
+    reader = PdfReader(str(path))
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(width), round(height)) == (612, 792)
+    _, text = _text(path)
+    assert "ВолодимирЗеленський" in text
+    assert "longerthanplanned" in text and "—" in text
+    assert comparison.conflicts, "Tuesday vs Wednesday should be reported"
+    assert "Tuesday" in text and "Wednesday" in text
+
+
+def test_thirty_articles_export(qapp, sample_dir, tmp_path):
+    """Thirty articles: variants of the sample's five, each missing a different paragraph."""
+    originals = load_files(supported_files(sample_dir)).articles
+    articles = []
+    for n in range(30):
+        source = originals[n % len(originals)]
+        paragraphs = [p for p in source.text.split("\n") if p.strip()]
+        drop = 1 + (n // len(originals)) % (len(paragraphs) - 1)
+        kept = paragraphs[:drop] + paragraphs[drop + 1 :]
+        articles.append(load_pasted("\n\n".join(kept)))
+    comparison = pipeline.compare(articles)
+    report = build_report(comparison)
+    path = tmp_path / "thirty.pdf"
+    pages = write_pdf(report, path)
+    count, text = _text(path, slice(0, 3))  # articles and summary: pypdf is slow
+    assert count == pages and pages < 150
+    assert _squash(summary_text(comparison)) in text
+    assert "a30" in text
+    html = report.standalone()
+    assert html.count("<h3>a") >= 30  # unique and voices sections list every article
+
+
+def test_unwritable_pdf_path_raises_oserror_and_leaves_nothing(qapp, sample_comparison, tmp_path):
+    with pytest.raises(OSError):
+        write_pdf(build_report(sample_comparison, with_charts=False), tmp_path / "no" / "r.pdf")
+    assert list(tmp_path.iterdir()) == []
