@@ -61,4 +61,6 @@ def build_docks(window: MainWindow) -> None:
     window.tabifyDockWidget(window.claims_dock, window.conflicts_dock)
     window.tabifyDockWidget(window.conflicts_dock, window.voices_dock)
     window.tabifyDockWidget(window.voices_dock, window.scores_dock)
+    # A tabified dock brought to the front gets no show event: draw the charts on this signal.
+    window.scores_dock.visibilityChanged.connect(window.scores_panel.on_visibility_changed)
     window.claims_dock.raise_()

@@ -28,6 +28,7 @@ from parallax.core.loading import SUFFIXES, load_pasted
 from parallax.core.models import Article, Claim, ClaimStatus, Comparison, LoadFailure
 from parallax.ui import palette, settings, theme
 from parallax.ui.docks import build_docks
+from parallax.ui.export import Exporter
 from parallax.ui.find_bar import FindBar
 from parallax.ui.menus import build_menus
 from parallax.ui.navigation import Navigator
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._presenting = 0  # generation of the comparison being presented
         self._last_article: str | None = None
         self._build_ui()
+        self.exporter = Exporter(self)
         build_menus(self)
         self._connect()
         self._restore()

@@ -34,6 +34,8 @@ def build_menus(window: MainWindow) -> None:
     )
     window.recent_menu = file_menu.addMenu(window.tr("Open &Recent"))
     file_menu.addSeparator()
+    add_action(window, file_menu, window.tr("&Export…"), "Ctrl+E", window.exporter.open_dialog)
+    file_menu.addSeparator()
     add_action(
         window, file_menu, window.tr("&Remove Current Article"), "Ctrl+Del", window.remove_current
     )

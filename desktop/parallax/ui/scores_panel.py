@@ -55,6 +55,10 @@ class ScoresPanel(QWidget):
         super().showEvent(event)
         self._draw_pending()
 
+    def on_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._draw_pending()
+
     def _draw_pending(self) -> None:
         if self._pending is not None:
             comparison, self._pending = self._pending, None

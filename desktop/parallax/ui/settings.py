@@ -27,7 +27,9 @@ MAX_RECENT = 10
 
 
 def store() -> QSettings:
-    return QSettings(APP_NAME, APP_NAME)
+    # The default format (native unless changed) so that tests can point it at a temporary
+    # folder; QSettings(org, app) alone would always use the user's real settings.
+    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
 def read(setting: Setting) -> Any:
