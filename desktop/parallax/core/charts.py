@@ -31,7 +31,9 @@ def draw_grades(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
     axes.tick_params(labelsize=7)
 
 
-def draw_tone_shares(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
+def draw_tone_shares(
+    axes: Axes, articles: Sequence[AnalysedArticle], *, legend: bool = True
+) -> None:
     ids = [item.id for item in articles]
     shares = [
         (t.positive_share, t.neutral_share, t.negative_share)
@@ -46,8 +48,11 @@ def draw_tone_shares(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
         # Hatching keeps the three parts apart in greyscale print too.
         axes.bar(ids, values, bottom=bottom, color=colour, label=label, hatch=("", "", "//")[n])
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    axes.set_title("Sentence tone", fontsize=9)
-    axes.legend(fontsize=7, loc="lower left")
+    if legend:
+        axes.set_title("Sentence tone", fontsize=9)
+        axes.legend(fontsize=7, loc="lower left")
+    else:  # a small chart: the colours explained in the title instead of over the bars
+        axes.set_title("Sentence tone: positive, neutral, negative (hatched)", fontsize=9)
     axes.tick_params(labelsize=7)
 
 
@@ -73,7 +78,7 @@ def draw_tone_strip(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
     axes.tick_params(labelsize=7)
 
 
-def draw_panel(figure: Figure, articles: Sequence[AnalysedArticle]) -> None:
+def draw_panel(figure: Figure, articles: Sequence[AnalysedArticle], *, legend: bool = True) -> None:
     """The scores panel's row of three charts."""
     figure.clear()
     items = scored(articles)
@@ -81,7 +86,7 @@ def draw_panel(figure: Figure, articles: Sequence[AnalysedArticle]) -> None:
         return
     grades, tones, strip = figure.subplots(1, 3, width_ratios=(1, 1, 2))
     draw_grades(grades, items)
-    draw_tone_shares(tones, items)
+    draw_tone_shares(tones, items, legend=legend)
     draw_tone_strip(strip, items)
     # Fixed margins: a layout engine fails while the dock is hidden (zero size).
     figure.subplots_adjust(left=0.05, right=0.99, bottom=0.2, top=0.86, wspace=0.3)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
 from parallax.core import charts
 from parallax.core.models import Comparison
@@ -40,9 +41,15 @@ class ScoresPanel(QWidget):
         self.table = QTableWidget()
         self.figure = Figure(figsize=(9, 2.6))
         self.canvas = FigureCanvasQTAgg(self.figure)
+        # Tabs, not a stack: the dock is short and wide, and each view needs all of it.
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.canvas, self.tr("Charts"))
+        self.tabs.addTab(self.table, self.tr("Table"))
+        self.tabs.currentChanged.connect(self._draw_pending)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.canvas, 2)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
 
     def show_comparison(self, comparison: Comparison) -> None:
         self._fill_table(comparison)
@@ -59,8 +66,8 @@ class ScoresPanel(QWidget):
         if visible:
             self._draw_pending()
 
-    def _draw_pending(self) -> None:
-        if self._pending is not None:
+    def _draw_pending(self, *_args) -> None:
+        if self._pending is not None and self.tabs.currentWidget() is self.canvas:
             comparison, self._pending = self._pending, None
             self._draw(comparison)
 
@@ -75,8 +82,24 @@ class ScoresPanel(QWidget):
         self.table.resizeColumnsToContents()
 
     def _draw(self, comparison: Comparison) -> None:
-        charts.draw_panel(self.figure, comparison.articles)
+        charts.draw_panel(self.figure, comparison.articles, legend=False)
+        _follow_palette(self.figure, self.palette())
         self.canvas.draw_idle()
+
+
+def _follow_palette(figure: Figure, palette: QPalette) -> None:
+    """Chart background and text in the window's colours (light or dark theme)."""
+    background = palette.color(QPalette.ColorRole.Window).name()
+    base = palette.color(QPalette.ColorRole.Base).name()
+    text = palette.color(QPalette.ColorRole.WindowText).name()
+    figure.set_facecolor(background)
+    for axes in figure.axes:
+        axes.set_facecolor(base)
+        axes.title.set_color(text)
+        axes.xaxis.label.set_color(text)
+        axes.tick_params(colors=text)
+        for spine in axes.spines.values():
+            spine.set_edgecolor(text)
 
 
 def _row(item) -> list[str]:
