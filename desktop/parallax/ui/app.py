@@ -21,7 +21,10 @@ def run(files: list[Path], screenshot: Path | None = None) -> int:
     window = MainWindow()
     if screenshot is not None:
         save_screenshot_when_done(window, screenshot)
+        window.session.autosave_enabled = False  # a screenshot run is not the user's work
     window.show()
+    if screenshot is None:
+        window.session.check_for_crash()
     sample = resources.sample_set_dir()
     if files:
         window.open_paths(files)

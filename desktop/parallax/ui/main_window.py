@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -26,6 +27,7 @@ from parallax import APP_NAME, __version__
 from parallax.core.errors import ArticleLoadError
 from parallax.core.loading import SUFFIXES, load_pasted
 from parallax.core.models import Article, Claim, ClaimStatus, Comparison, LoadFailure
+from parallax.core.saved import SUFFIX as SAVED_SUFFIX
 from parallax.ui import palette, settings, theme
 from parallax.ui.docks import build_docks
 from parallax.ui.export import Exporter
@@ -40,11 +42,14 @@ from parallax.ui.panels import (
     voices_html,
 )
 from parallax.ui.panes import ArticlePane
+from parallax.ui.session import Session
 from parallax.ui.worker import STAGE_TEXT, ComparisonWorker
 
 _VISIBLE_PANES = 8
 _PANE_WIDTH = 240
-FILE_FILTER = "Articles ({});;All files (*)".format(" ".join(f"*{s}" for s in sorted(SUFFIXES)))
+FILE_FILTER = "Articles and comparisons ({} *{});;All files (*)".format(
+    " ".join(f"*{s}" for s in sorted(SUFFIXES)), SAVED_SUFFIX
+)
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +72,9 @@ class MainWindow(QMainWindow):
         self._last_article: str | None = None
         self._build_ui()
         self.exporter = Exporter(self)
+        self.session = Session(self)
+        self.session.changed.connect(self._on_session_changed)
+        self.session.restore_offered.connect(self._on_restore_offered)
         build_menus(self)
         self._connect()
         self._restore()
@@ -79,6 +87,7 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(palette.banner_style())
         self.banner.hide()
+        self.restore_bar = self._build_restore_bar()
         self.details = QLabel(self.tr("Open two or more articles about the same event."))
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
@@ -97,12 +106,30 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(lambda: [pane.text for pane in self.panes.values()])
         central = QWidget()
         layout = QVBoxLayout(central)
-        for widget in (self.banner, details_area, self.legend, self.find_bar):
+        for widget in (self.restore_bar, self.banner, details_area, self.legend, self.find_bar):
             layout.addWidget(widget)
         layout.addWidget(self.scroll, 1)
         self.setCentralWidget(central)
         build_docks(self)
         self._build_status_bar()
+
+    def _build_restore_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setStyleSheet(palette.banner_style())
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(6, 2, 6, 2)
+        self.restore_label = QLabel(
+            self.tr("Parallax did not close properly last time. Restore the unsaved comparison?")
+        )
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.restore_discard_button = QPushButton(self.tr("D&iscard"))
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.restore_discard_button.clicked.connect(self._on_restore_discarded)
+        row.addWidget(self.restore_label, 1)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.restore_discard_button)
+        bar.hide()
+        return bar
 
     def _build_status_bar(self) -> None:
         self.stage = QLabel()
@@ -134,6 +161,16 @@ class MainWindow(QMainWindow):
 
     # ---- opening and comparing ----------------------------------------------------------
     def open_paths(self, paths: list[Path], *, replace: bool = True, sample: bool = False) -> None:
+        comparisons = [p for p in paths if p.suffix.lower() == SAVED_SUFFIX]
+        if comparisons:  # a saved comparison replaces the window's articles
+            self.session.open(comparisons[0])
+            return
+        if replace and not self.session.confirm_discard():
+            return
+        if replace:
+            self.session.reset()
+        if not sample:
+            self.session.mark_modified()
         if replace:
             self.sources = list(paths)
         else:
@@ -151,10 +188,17 @@ class MainWindow(QMainWindow):
             self._refresh_recent()
         self.run_comparison()
 
+    def compare_articles(self, articles: list[Article]) -> None:
+        """Compare already loaded articles (a reopened comparison), replacing the current ones."""
+        self.sources = list(articles)
+        self.banner.hide()
+        self.run_comparison()
+
     def remove_current(self) -> None:
         position = self._current_position()
         if position is not None:
             del self.sources[position]
+            self.session.mark_modified()
             self.run_comparison()
 
     def move_current(self, step: int) -> None:
@@ -162,12 +206,16 @@ class MainWindow(QMainWindow):
         if position is None or not 0 <= position + step < len(self.sources):
             return
         self.sources.insert(position + step, self.sources.pop(position))
+        self.session.mark_modified()
         self.run_comparison()
 
     def _current_position(self) -> int | None:
         article = self._current_article()
         if self.comparison is None or article is None:
             return None
+        ids = [i.id for i in self.comparison.articles]
+        if len(ids) == len(self.sources):  # the comparison keeps the order of the sources
+            return ids.index(article)
         item = next(i for i in self.comparison.articles if i.id == article)
         source = item.article.source if item.article.source is not None else item.article
         return self.sources.index(source) if source in self.sources else None
@@ -216,7 +264,11 @@ class MainWindow(QMainWindow):
         self.sources = [s for s in self.sources if str(s) not in failed]
         self._worker = None
         self._set_busy(False)
-        self.show_comparison(comparison, done=lambda: self.comparison_finished.emit(comparison))
+        self.show_comparison(comparison, done=lambda: self._after_shown(comparison))
+
+    def _after_shown(self, comparison: Comparison) -> None:
+        self.session.autosave()
+        self.comparison_finished.emit(comparison)
 
     def _on_worker_failed(self, message: str) -> None:
         if self.sender() is not self._worker:
@@ -461,7 +513,31 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(error), 15000)
             return
         self.sources.append(article)
+        self.session.mark_modified()
         self.run_comparison()
+
+    def edit_note(self) -> None:
+        position = self._current_position()
+        if position is None:
+            self.statusBar().showMessage(self.tr("Click in an article first."), 5000)
+            return
+        item = self.comparison.articles[position] if self.comparison else None
+        label = item.article.display_name if item else ""
+        self.session.edit_note(self.sources[position], self.tr("Note on “{}”:").format(label))
+
+    def _on_session_changed(self) -> None:
+        self.setWindowTitle(self.session.title())
+
+    def _on_restore_offered(self, _path: str) -> None:
+        self.restore_bar.show()
+
+    def _on_restore_clicked(self) -> None:
+        self.restore_bar.hide()
+        self.session.restore()
+
+    def _on_restore_discarded(self) -> None:
+        self.restore_bar.hide()
+        self.session.discard_autosave()
 
     def _on_about_triggered(self) -> None:
         model = self.comparison.model.label if self.comparison else self.tr("not loaded yet")
@@ -494,6 +570,10 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.session.confirm_discard():
+            event.ignore()
+            return
+        self.session.discard_autosave()
         self._presenting += 1  # abandon a presentation still in progress
         if self._worker is not None:
             self._worker.cancel()

@@ -34,6 +34,20 @@ def build_menus(window: MainWindow) -> None:
     )
     window.recent_menu = file_menu.addMenu(window.tr("Open &Recent"))
     file_menu.addSeparator()
+    add_action(
+        window,
+        file_menu,
+        window.tr("&Save Comparison"),
+        QKeySequence.StandardKey.Save,
+        window.session.save,
+    )
+    add_action(
+        window,
+        file_menu,
+        window.tr("Save Comparison &As…"),
+        QKeySequence.StandardKey.SaveAs,
+        window.session.save_as,
+    )
     add_action(window, file_menu, window.tr("&Export…"), "Ctrl+E", window.exporter.open_dialog)
     file_menu.addSeparator()
     add_action(
@@ -76,6 +90,10 @@ def build_menus(window: MainWindow) -> None:
         window.tr("Find &Previous"),
         QKeySequence.StandardKey.FindPrevious,
         lambda: window.find_bar.find(-1),
+    )
+    edit.addSeparator()
+    add_action(
+        window, edit, window.tr("&Note on Current Article…"), "Ctrl+Shift+N", window.edit_note
     )
     go = window.menuBar().addMenu(window.tr("&Navigate"))
     for text, keys, kind, step in (

@@ -1,0 +1,118 @@
+"""Saving and reopening comparisons in the window, unsaved-work questions, crash restore."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from parallax.core import saved
+from parallax.core.loading import supported_files
+from parallax.ui import session as session_module
+from parallax.ui.main_window import MainWindow
+
+TIMEOUT = 120_000
+
+
+def new_window(qtbot) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def open_and_wait(window, qtbot, paths):
+    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT) as finished:
+        window.open_paths([Path(p) for p in paths])
+    return finished.args[0]
+
+
+def titles(window) -> list[str]:
+    return [item.article.display_name for item in window.comparison.articles]
+
+
+@pytest.fixture
+def two_files(sample_dir):
+    return list(supported_files(sample_dir))[:2]
+
+
+def test_save_and_reopen_with_notes(qtbot, tmp_path, two_files):
+    first = new_window(qtbot)
+    open_and_wait(first, qtbot, two_files)
+    assert first.windowTitle().startswith("Untitled comparison*")
+    first.session.set_note(first.sources[1], "Ask the desk about this one.")
+    target = tmp_path / "monday.parallax"
+    first.session.path = target
+    assert first.session.save()
+    assert first.windowTitle().startswith("monday.parallax —") and not first.session.modified
+
+    second = new_window(qtbot)
+    open_and_wait(second, qtbot, [target])
+    assert titles(second) == titles(first)
+    assert second.session.note_for(second.sources[1]) == "Ask the desk about this one."
+    assert second.windowTitle().startswith("monday.parallax —")
+    # Saving what was opened writes the same bytes.
+    before = target.read_bytes()
+    second.session.modified = True
+    assert second.session.save()
+    assert target.read_bytes() == before
+
+
+def test_unsaved_work_is_not_dropped_without_asking(qtbot, tmp_path, two_files, sample_dir):
+    window = new_window(qtbot)
+    open_and_wait(window, qtbot, two_files)
+    asked = []
+
+    def cancel():
+        asked.append(True)
+        return QMessageBox.StandardButton.Cancel
+
+    window.session.ask_to_save = cancel
+    before = list(window.sources)
+    assert not window.close() and window.isVisible()
+    window.open_paths(list(supported_files(sample_dir))[2:4])  # would replace the articles
+    assert len(asked) == 2 and window.sources == before and len(window.panes) == 2
+    window.session.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+    assert window.close()
+
+
+def test_bad_saved_file_is_a_message_and_the_articles_stay(qtbot, tmp_path, two_files):
+    window = new_window(qtbot)
+    open_and_wait(window, qtbot, two_files)
+    before = titles(window)
+    broken = tmp_path / "broken.parallax"
+    broken.write_text('{"kind": "parallax.saved-comparison", "version": 3}')
+    window.session.ask_to_save = lambda: QMessageBox.StandardButton.Discard
+    window.open_paths([broken])
+    message = window.statusBar().currentMessage()
+    assert message.startswith("broken.parallax: was saved by a newer Parallax")
+    assert titles(window) == before and len(window.panes) == 2
+
+
+def test_crashed_session_is_offered_and_restored(qtbot, two_files):
+    crashed = new_window(qtbot)
+    open_and_wait(crashed, qtbot, two_files)
+    autosave = session_module.autosave_path()
+    assert autosave.is_file() and len(saved.load(autosave).articles) == 2
+    expected = titles(crashed)
+
+    # A new session starts while the autosave is still there: the last one did not end cleanly.
+    restarted = new_window(qtbot)
+    assert restarted.session.check_for_crash()
+    assert restarted.restore_bar.isVisible()
+    with qtbot.waitSignal(restarted.comparison_finished, timeout=TIMEOUT):
+        qtbot.mouseClick(restarted.restore_button, Qt.MouseButton.LeftButton)
+    assert titles(restarted) == expected and not restarted.restore_bar.isVisible()
+    assert restarted.session.modified  # restored work is still unsaved
+
+    restarted.close()  # a clean exit removes the autosave
+    assert not autosave.exists()
+
+
+def test_sample_is_not_unsaved_work(qtbot, sample_dir):
+    window = new_window(qtbot)
+    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT):
+        window.open_paths(list(supported_files(sample_dir)), sample=True)
+    assert not window.session.modified and not session_module.autosave_path().exists()
+    window.session.ask_to_save = lambda: pytest.fail("asked about the sample")
+    assert window.close()
