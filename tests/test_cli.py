@@ -148,3 +148,18 @@ def test_compare_exports_every_format_in_a_fresh_process(tmp_path, article):
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<script" not in page and "next month" in re.sub(r"<[^>]+>", "", page)
     assert json.loads((tmp_path / "r.json").read_text())["schema"] == "parallax.comparison/1"
+
+
+def test_compare_reads_saved_comparisons(tmp_path, article, capsys):
+    from parallax.core import saved
+    from parallax.core.loading import load_file
+
+    stored = tmp_path / "kept.parallax"
+    saved.save(saved.saved_from([load_file(article)]), stored)
+    broken = tmp_path / "broken.parallax"
+    broken.write_text("{")
+    out = tmp_path / "o.json"
+    assert main(["compare", str(stored), str(article), str(broken), "--json", str(out)]) == 0
+    document = json.loads(out.read_text())
+    assert len(document["articles"]) == 2
+    assert document["errors"][0]["message"].startswith("broken.parallax: is damaged")

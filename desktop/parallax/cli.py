@@ -55,7 +55,8 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="parallax compare",
         description="Compare articles without opening a window. Formats: .txt .md .html .htm "
-        ".pdf .docx; a folder adds the article files in it; - reads pasted text from stdin.",
+        ".pdf .docx, and .parallax (a saved comparison: its articles); a folder adds the article "
+        "files in it; - reads pasted text from stdin.",
     )
     parser.add_argument("files", nargs="+", help="article files, folders, or - for stdin")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the comparison as JSON")
@@ -107,7 +108,7 @@ def _run_compare(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     paths, failures, stdin_wanted = _expand(args.files)
-    result = loading.load_files(paths)
+    result = loading.load_files(_open_saved(paths, failures))
     articles, failures = list(result.articles), failures + list(result.failures)
     if stdin_wanted:
         _load_stdin(articles, failures)
@@ -160,6 +161,22 @@ def _write_outputs(comparison, args: argparse.Namespace) -> tuple[list[tuple[str
             continue
         written.append((kind, path))
     return written, status
+
+
+def _open_saved(paths: list[Path], failures: list[LoadFailure]) -> list[Path | Article]:
+    """Saved comparisons (.parallax) stand for the articles they hold, in place."""
+    from parallax.core import saved
+
+    sources: list[Path | Article] = []
+    for path in paths:
+        if path.suffix.lower() != saved.SUFFIX:
+            sources.append(path)
+            continue
+        try:
+            sources.extend(saved.load(path).articles)
+        except saved.SavedFileError as error:
+            failures.append(LoadFailure(str(path), str(error)))
+    return sources
 
 
 def _expand(items: Sequence[str | Path]) -> tuple[list[Path], list[LoadFailure], bool]:

@@ -41,6 +41,8 @@ def test_save_and_reopen_with_notes(qtbot, tmp_path, two_files):
     open_and_wait(first, qtbot, two_files)
     assert first.windowTitle().startswith("Untitled comparison*")
     first.session.set_note(first.sources[1], "Ask the desk about this one.")
+    noted = first.panes[first.comparison.articles[1].id]
+    assert "✎ note" in noted.header.text() and noted.header.toolTip().startswith("Ask the desk")
     target = tmp_path / "monday.parallax"
     first.session.path = target
     assert first.session.save()

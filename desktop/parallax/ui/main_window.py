@@ -341,6 +341,7 @@ class MainWindow(QMainWindow):
         pane.apply_marks(claims, self.comparison.conflicts)
         pane.text.setFont(QFont(pane.text.font().family(), self._font_size))
         pane.sentence_activated.connect(self._on_pane_sentence_activated)
+        pane.set_note(self.session.note_for(item.article))
         self.splitter.addWidget(pane)
         self.panes[item.id] = pane
 
@@ -527,6 +528,8 @@ class MainWindow(QMainWindow):
 
     def _on_session_changed(self) -> None:
         self.setWindowTitle(self.session.title())
+        for pane in self.panes.values():
+            pane.set_note(self.session.note_for(pane.item.article))
 
     def _on_restore_offered(self, _path: str) -> None:
         self.restore_bar.show()

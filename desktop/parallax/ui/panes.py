@@ -70,6 +70,12 @@ class ArticlePane(QWidget):
     def _connect(self) -> None:
         self.text.cursorPositionChanged.connect(self._on_text_cursor_moved)
 
+    def set_note(self, note: str) -> None:
+        """Show that the user left a note on this article (the note itself in the tooltip)."""
+        self._note = note
+        self.header.setText(self._header_html())
+        self.header.setToolTip(note)
+
     def _header_html(self) -> str:
         article = self.item.article
         parts = [article.outlet, article.published, f"{self.item.word_count:,} words"]
@@ -79,6 +85,8 @@ class ArticlePane(QWidget):
             parts.append(f"grade {grade.value:.0f} ({escape(grade.band)})")
             if scores.tone is not None:
                 parts.append(f"tone {scores.tone.mean:+.2f}")
+        if getattr(self, "_note", ""):
+            parts.append("✎ note")
         meta = " · ".join(escape(p) for p in parts if p)
         return f"<b>{escape(article.display_name)}</b><br><small>{meta}</small>"
 

@@ -168,6 +168,7 @@ class Session(QObject):
         else:
             self.notes.pop(key, None)
         self.mark_modified()
+        self.changed.emit()  # the panes show the note
 
     # ---- autosave -------------------------------------------------------------------------
     def autosave(self) -> None:
