@@ -220,3 +220,26 @@ def test_window_layout_is_remembered(qtbot, sample_dir):
     # Proportions: a restored geometry is clamped to the (small, offscreen) screen.
     sizes = second.splitter.sizes()
     assert sizes[0] / sum(sizes) == pytest.approx(wanted[0] / sum(wanted), abs=0.01)
+
+
+@pytest.mark.parametrize("stage", ["loading", "sentences", "scores", "alignment"])
+def test_cancel_at_each_stage_leaves_the_window_usable(window, qtbot, sample_dir, stage):
+    files = list(supported_files(sample_dir))
+    # Forty pasted copies: enough work that every stage lasts long enough to be cancelled in.
+    from parallax.core.loading import load_file, load_pasted
+
+    texts = [load_file(path).text for path in files]
+    window.sources = [*files, *(load_pasted(f"{n}. {texts[n % 5]}") for n in range(40))]
+
+    def on_progress(reported: str, *_args) -> None:
+        if reported == stage:
+            window.cancel()
+
+    with qtbot.waitSignal(window.comparison_stopped, timeout=TIMEOUT) as stopped:
+        window.run_comparison()
+        window._worker.progressed.connect(on_progress)
+    assert stopped.args == ["cancelled"]
+    assert not window.cancel_button.isVisible() and not window.progress.isVisible()
+    # Usable: the next comparison runs to the end and is shown.
+    compare_in(window, qtbot, files[:2])
+    assert len(window.panes) == 2
