@@ -180,3 +180,14 @@ def test_format_is_sniffed_when_the_name_has_no_suffix(qt_pdf, tmp_path):
     buffer.write((tmp_path / "d.docx").read_bytes())
     (tmp_path / "attachment").write_bytes(buffer.getvalue())
     assert load_file(tmp_path / "attachment").text.split("\n\n") == PARAGRAPHS
+
+
+def test_word_file_with_a_corrupt_compressed_part(sample_dir, tmp_path):
+    """Found by the fuzz run: a damaged deflate stream raised zlib.error out of the loader."""
+    data = bytearray((sample_dir / "state-media-moscow.docx").read_bytes())
+    header = data.index(b"word/document.xml")  # the part's local header, then its data
+    data[header + 40 : header + 120] = b"\x00\xff" * 40
+    path = tmp_path / "corrupt.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArticleLoadError, match=r"corrupt\.docx: this is not a valid Word"):
+        load_file(path)

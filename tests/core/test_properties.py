@@ -42,6 +42,26 @@ articleish = st.lists(st.one_of(paragraph, paragraph, noise), min_size=1, max_si
 )
 
 
+SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "ukraine-truce-2025-08"
+ORIGINALS = {
+    path.suffix: path.read_bytes()
+    for path in (SAMPLE / "kyiv-outlet-report.pdf", SAMPLE / "state-media-moscow.docx")
+}
+
+
+@st.composite
+def damaged(draw) -> tuple[str, bytes]:
+    """A real PDF or Word file with some bytes overwritten and perhaps cut short."""
+    suffix = draw(st.sampled_from(sorted(ORIGINALS)))
+    data = bytearray(ORIGINALS[suffix])
+    for _ in range(draw(st.integers(0, 12))):
+        at = draw(st.integers(0, len(data) - 1))
+        patch = draw(st.binary(min_size=1, max_size=16))
+        data[at : at + len(patch)] = patch
+    cut = draw(st.one_of(st.none(), st.integers(0, len(data))))
+    return suffix, bytes(data[:cut] if cut is not None else data)
+
+
 def _loads_or_explains(call) -> Article | None:
     try:
         article = call()
@@ -52,9 +72,24 @@ def _loads_or_explains(call) -> Article | None:
     return article
 
 
-@given(data=st.binary(max_size=3000), suffix=st.sampled_from(SUFFIXES))
+# Random bytes behind the signatures the loaders sniff, to get past their first checks.
+SIGNATURES = (b"", b"%PDF-1.4\n", b"PK\x03\x04", b"<!doctype html><html><body><p>", b"\xef\xbb\xbf")
+raw = st.builds(
+    lambda head, body: head + body, st.sampled_from(SIGNATURES), st.binary(max_size=3000)
+)
+
+
+@given(data=raw, suffix=st.sampled_from(SUFFIXES))
 def test_random_bytes_through_every_loader(tmp_path_factory, data, suffix):
     path = Path(tmp_path_factory.mktemp("bytes")) / f"input{suffix}"
+    path.write_bytes(data)
+    _loads_or_explains(lambda: load_file(path))
+
+
+@given(case=damaged())
+def test_damaged_real_pdf_and_word_files(tmp_path_factory, case):
+    suffix, data = case
+    path = Path(tmp_path_factory.mktemp("damaged")) / f"input{suffix}"
     path.write_bytes(data)
     _loads_or_explains(lambda: load_file(path))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -18,12 +19,39 @@ _MAX_UNPACKED_BYTES = 200_000_000
 _TITLE_STYLES = ("Title", "Heading 1")
 
 
+# What a damaged archive or its XML can raise while python-docx reads it: bad zip structure,
+# corrupt deflate streams (zlib.error, EOFError), malformed XML (lxml's errors are
+# SyntaxErrors), encrypted or exotic zip entries (RuntimeError, NotImplementedError), and
+# missing or odd parts (KeyError, ValueError, AttributeError, TypeError, IndexError).
+_DAMAGED = (
+    PackageNotFoundError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    SyntaxError,
+    RuntimeError,
+    NotImplementedError,
+    KeyError,
+    ValueError,
+    AttributeError,
+    TypeError,
+    IndexError,
+    OSError,
+)
+
+
 def extract(data: bytes, path: Path | None) -> Extracted:
     _check_archive(data, path)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        return _extract(data)
+    except RecursionError as error:
+        raise ArticleLoadError(path, "this Word document is nested too deeply to read") from error
+    except _DAMAGED as error:
         raise ArticleLoadError(path, "this is not a valid Word (.docx) document") from error
+
+
+def _extract(data: bytes) -> Extracted:
+    document = docx.Document(io.BytesIO(data))
     paragraphs: list[str] = []
     styled_title: str | None = None
     for paragraph in document.paragraphs:
@@ -51,7 +79,7 @@ def _check_archive(data: bytes, path: Path | None) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError, NotImplementedError) as error:
         raise ArticleLoadError(path, "this is not a valid Word (.docx) document") from error
     if "word/document.xml" not in names:
         raise ArticleLoadError(path, "this zip archive is not a Word (.docx) document")
