@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from parallax import APP_ID, APP_NAME, __version__, resources
@@ -18,6 +19,10 @@ def run(files: list[Path], screenshot: Path | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationDomain(APP_ID)
     app.aboutToQuit.connect(worker.shutdown)
+    app.setDesktopFileName(APP_ID)  # Wayland and taskbars match the window to its .desktop entry
+    icon = resources.resource("icons/parallax.svg")
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
     window = MainWindow()
     if screenshot is not None:
         save_screenshot_when_done(window, screenshot)
