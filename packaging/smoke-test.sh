@@ -24,7 +24,7 @@ echo "version: $("${BARE[@]}" "$APP/parallax" --version)"
 echo "cold start (--version, first run): $(seconds "${BARE[@]}" "$APP/parallax" --version) s"
 echo "warm start (--version): $(seconds "${BARE[@]}" "$APP/parallax" --version) s"
 echo "compare sample with --json and --pdf: $(seconds "${BARE[@]}" "$APP/parallax" compare \
-  "$APP/seeds/ukraine-truce-2025-08" --json "$WORK/out.json" --pdf "$WORK/out.pdf" -q) s"
+  "$APP/_internal/seeds/ukraine-truce-2025-08" --json "$WORK/out.json" --pdf "$WORK/out.pdf" -q) s"
 
 python3 - "$WORK/out.json" <<'PY'
 import json, sys
@@ -46,8 +46,9 @@ PY
 head -c 5 "$WORK/out.pdf" | grep -q "%PDF" && echo "PDF: $(pdfinfo "$WORK/out.pdf" | grep Pages)"
 
 if command -v xvfb-run >/dev/null; then
-  "${BARE[@]}" xvfb-run -a "$APP/parallax" --screenshot "$WORK/shot.png" >/dev/null 2>&1
+  shot_seconds=$(seconds "${BARE[@]}" xvfb-run -a "$APP/parallax" --screenshot "$WORK/shot.png")
   test -s "$WORK/shot.png" && cp "$WORK/shot.png" dist/frozen-screenshot.png
+  echo "window opened, sample compared and shown, screenshot saved: $shot_seconds s"
   echo "screenshot: dist/frozen-screenshot.png ($(du -h dist/frozen-screenshot.png | cut -f1))"
 fi
 echo "==> smoke test passed"

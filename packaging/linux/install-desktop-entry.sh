@@ -12,10 +12,10 @@ cp "$HERE/share/$ID.metainfo.xml" "$DATA/metainfo/"
 for size in 16 24 32 48 64 128 256 512; do
   target="$DATA/icons/hicolor/${size}x${size}/apps"
   mkdir -p "$target"
-  cp "$HERE/resources/icons/parallax-$size.png" "$target/$ID.png"
+  cp "$HERE/_internal/resources/icons/parallax-$size.png" "$target/$ID.png"
 done
 mkdir -p "$DATA/icons/hicolor/scalable/apps"
-cp "$HERE/resources/icons/parallax.svg" "$DATA/icons/hicolor/scalable/apps/$ID.svg"
+cp "$HERE/_internal/resources/icons/parallax.svg" "$DATA/icons/hicolor/scalable/apps/$ID.svg"
 ln -sf "$HERE/parallax" "$HOME/.local/bin/parallax"
 command -v update-mime-database >/dev/null && update-mime-database "$DATA/mime" || true
 command -v update-desktop-database >/dev/null && update-desktop-database "$DATA/applications" || true
