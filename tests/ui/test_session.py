@@ -1,7 +1,5 @@
 """Saving and reopening comparisons in the window, unsaved-work questions, crash restore."""
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -10,6 +8,7 @@ from parallax.core import saved
 from parallax.core.loading import supported_files
 from parallax.ui import session as session_module
 from parallax.ui.main_window import MainWindow
+from tests.ui.test_window import compare_in
 
 TIMEOUT = 120_000
 
@@ -19,12 +18,6 @@ def new_window(qtbot) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     return window
-
-
-def open_and_wait(window, qtbot, paths):
-    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT) as finished:
-        window.open_paths([Path(p) for p in paths])
-    return finished.args[0]
 
 
 def titles(window) -> list[str]:
@@ -38,7 +31,7 @@ def two_files(sample_dir):
 
 def test_save_and_reopen_with_notes(qtbot, tmp_path, two_files):
     first = new_window(qtbot)
-    open_and_wait(first, qtbot, two_files)
+    compare_in(first, qtbot, two_files)
     assert first.windowTitle().startswith("Untitled comparison*")
     first.session.set_note(first.sources[1], "Ask the desk about this one.")
     noted = first.panes[first.comparison.articles[1].id]
@@ -49,7 +42,7 @@ def test_save_and_reopen_with_notes(qtbot, tmp_path, two_files):
     assert first.windowTitle().startswith("monday.parallax —") and not first.session.modified
 
     second = new_window(qtbot)
-    open_and_wait(second, qtbot, [target])
+    compare_in(second, qtbot, [target])
     assert titles(second) == titles(first)
     assert second.session.note_for(second.sources[1]) == "Ask the desk about this one."
     assert second.windowTitle().startswith("monday.parallax —")
@@ -62,7 +55,7 @@ def test_save_and_reopen_with_notes(qtbot, tmp_path, two_files):
 
 def test_unsaved_work_is_not_dropped_without_asking(qtbot, tmp_path, two_files, sample_dir):
     window = new_window(qtbot)
-    open_and_wait(window, qtbot, two_files)
+    compare_in(window, qtbot, two_files)
     asked = []
 
     def cancel():
@@ -80,7 +73,7 @@ def test_unsaved_work_is_not_dropped_without_asking(qtbot, tmp_path, two_files, 
 
 def test_bad_saved_file_is_a_message_and_the_articles_stay(qtbot, tmp_path, two_files):
     window = new_window(qtbot)
-    open_and_wait(window, qtbot, two_files)
+    compare_in(window, qtbot, two_files)
     before = titles(window)
     broken = tmp_path / "broken.parallax"
     broken.write_text('{"kind": "parallax.saved-comparison", "version": 3}')
@@ -93,7 +86,7 @@ def test_bad_saved_file_is_a_message_and_the_articles_stay(qtbot, tmp_path, two_
 
 def test_crashed_session_is_offered_and_restored(qtbot, two_files):
     crashed = new_window(qtbot)
-    open_and_wait(crashed, qtbot, two_files)
+    compare_in(crashed, qtbot, two_files)
     autosave = session_module.autosave_path()
     assert autosave.is_file() and len(saved.load(autosave).articles) == 2
     expected = titles(crashed)
