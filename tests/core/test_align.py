@@ -94,6 +94,17 @@ def test_no_chaining_through_an_intermediate_sentence():
     assert sizes == [1, 2]
 
 
+def test_two_pairs_half_linked_across_merge_but_a_pair_and_a_single_do_not():
+    # Four articles: A≈B, C≈D, and across them A≈C and B≈D (half the cross pairs). Two groups
+    # of two that meet on half their cross pairs share a claim; one link between a pair and a
+    # single sentence (half of two pairs) is the chaining case and never merges.
+    a, b, c, d = vec("k", "x"), vec("k", "y"), vec("m", "x"), vec("m", "y")
+    groups = group_claims([[a], [b], [c], [d]], threshold=0.45, mutual_min=0.45)
+    assert [len(g.members) for g in groups] == [4]
+    groups = group_claims([[a], [b], [c]], threshold=0.45, mutual_min=0.45)
+    assert sorted(len(g.members) for g in groups) == [1, 2]
+
+
 def test_two_articles_and_representative():
     groups = group_claims([[vec("a", "b", "c")], [vec("a", "b", "c", "d")]], threshold=0.5)
     (group,) = groups

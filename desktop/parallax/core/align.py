@@ -4,10 +4,12 @@ Two sentences of different articles are linked when their similarity reaches ``S
 or when each is the other's best match in the other article and their similarity reaches
 ``MUTUAL_MIN``: articles about one event restate its facts in their own words, so a mutual best
 match is evidence of the same claim even where few words are shared (the rule sentence
-aligners for translations use). Groups grow by average linkage over links: two groups merge
-only when more than half of *all* their cross pairs are links, and never when that would put
-two sentences of one article in one group. Plain connected components would chain A≈B≈C into
-one group although A and C share nothing; a majority of links cannot.
+aligners for translations use). Groups grow by average linkage over links, strongest first:
+a sentence joins a group, or two groups merge, only when more than half of *all* their cross
+pairs are links (at least half when both sides already hold two or more sentences: two pairs
+that meet on half their cross pairs are linked on at least four of their six pairs), and never
+when that would put two sentences of one article in one group. Plain connected components would
+chain A≈B≈C into one group although A and C share nothing; this rule cannot.
 """
 
 from __future__ import annotations
@@ -81,16 +83,22 @@ def group_claims(
     articles: dict[int, set[int]] = {n: {ref.article} for n, ref in enumerate(refs)}
     # Cluster-level counts of links between clusters, kept up to date as clusters merge.
     total = {n: dict.fromkeys(row, 1.0) for n, row in link.items()}
-    for (a, b), _ in sorted(found.items(), key=lambda item: -item[1]):
-        ra, rb = parent[a], parent[b]
-        if ra == rb or not articles[ra].isdisjoint(articles[rb]):
-            continue
-        linked = total.get(ra, {}).get(rb, 0.0) / (len(members[ra]) * len(members[rb]))
-        if linked > 0.5:
-            if len(members[ra]) < len(members[rb]):  # fold the smaller row of counts in
-                ra, rb = rb, ra
-            _merge(ra, rb, parent, members, total)
-            articles[ra] |= articles.pop(rb)
+    pairs = sorted(found.items(), key=lambda item: -item[1])
+    merged = True
+    while merged:  # until no merge is left: a link seen early may qualify once groups formed
+        merged = False
+        for (a, b), _ in pairs:
+            ra, rb = parent[a], parent[b]
+            if ra == rb or not articles[ra].isdisjoint(articles[rb]):
+                continue
+            linked = total.get(ra, {}).get(rb, 0.0) / (len(members[ra]) * len(members[rb]))
+            both_groups = len(members[ra]) > 1 and len(members[rb]) > 1
+            if linked > 0.5 or (both_groups and linked >= 0.5):
+                if len(members[ra]) < len(members[rb]):  # fold the smaller row of counts in
+                    ra, rb = rb, ra
+                _merge(ra, rb, parent, members, total)
+                articles[ra] |= articles.pop(rb)
+                merged = True
     return [_group([refs[n] for n in group], group, link) for group in members.values()]
 
 

@@ -409,7 +409,8 @@ def _methods(comparison: Comparison) -> str:
         + f"; sentence embeddings: {_e(embedding or 'none')}.",
         "Claims: every sentence, headline included, belongs to one claim. "
         + grouping
-        + " Groups merge only when more than half of their cross pairs are links, so unrelated "
+        + " A sentence joins a group only when it is linked to more than half of its members "
+        "(two groups of two or more: at least half of their cross pairs), so unrelated "
         "sentences are never chained together through a third one.",
         "Conflicts: inside a shared claim, two articles' values of the same kind (a figure of "
         "the same unit, a date, a name in the same role, an assertion and its denial, a "
