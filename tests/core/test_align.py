@@ -131,3 +131,22 @@ def test_members_carry_word_diffs_against_the_representative():
         {(DiffOp.DELETE, "would"), (DiffOp.INSERT, "will"), (DiffOp.INSERT, "current")},
         {(DiffOp.DELETE, "will"), (DiffOp.DELETE, "current"), (DiffOp.INSERT, "would")},
     )
+
+
+def _token(surface: str, lemma: str, pos: str):
+    from parallax.core.models import Token
+
+    return Token(0, len(surface), lemma, pos, "", False, True)
+
+
+def test_measures_in_different_units_share_a_dimension_key():
+    from parallax.core.similarity import MONEY_KEY, PERCENT_KEY, token_keys
+
+    km = token_keys(_token("kilometres", "kilometre", "NOUN"), "kilometres")
+    miles = token_keys(_token("miles", "mile", "NOUN"), "miles")
+    assert set(km) & set(miles) == {"#unit:m"}
+    assert PERCENT_KEY in token_keys(_token("0.4%", "0.4%", "NUM"), "0.4%")
+    assert PERCENT_KEY in token_keys(_token("percent", "percent", "NOUN"), "percent")
+    assert MONEY_KEY in token_keys(_token("$65.40", "$65.40", "NUM"), "$65.40")
+    # Time words are not measures: "next week" must not look like "three weeks".
+    assert token_keys(_token("week", "week", "NOUN"), "week") == ("week",)

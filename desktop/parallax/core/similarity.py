@@ -29,8 +29,12 @@ from rapidfuzz import fuzz
 from wordfreq import word_frequency, zipf_frequency
 
 from parallax.core.models import Sentence, Token
+from parallax.core.numbers import CURRENCIES, UNITS
 
 NUMBER_KEY = "#num"
+PERCENT_KEY = "#unit:%"
+MONEY_KEY = "#unit:money"
+_MONEY = re.compile(r"^(?:us)?[$€£]", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[\d.,%$€£]+$|^\d")
 _VOWELS = re.compile(r"[aeiouy]")
 _NAME_SIMILARITY = 80
@@ -67,9 +71,26 @@ def token_keys(token: Token, surface: str) -> tuple[str, ...]:
     if place:
         return ("@" + place,)
     if token.pos == "NUM" or _NUMERIC.match(surface):
-        return (lower, NUMBER_KEY)
+        # "0.4%" and "1.6 percent", "$65" and "65 dollars": the kind of figure is evidence too.
+        kind = PERCENT_KEY if surface.endswith("%") else None
+        kind = MONEY_KEY if _MONEY.match(surface) else kind
+        return (lower, NUMBER_KEY, kind) if kind else (lower, NUMBER_KEY)
+    unit = _unit_key(lower, lemma)
+    if unit:
+        return (lemma, unit)
     # Proper nouns get no key of their own: title-case headlines make spaCy tag every word PROPN.
     return (lemma,)
+
+
+def _unit_key(lower: str, lemma: str) -> str | None:
+    """A measure's dimension, so 1,000 kilometres and 620 miles share a key (time units excluded:
+    "next week" is not a measurement)."""
+    if lower in {"percent", "per cent", "pct"}:
+        return PERCENT_KEY
+    if lower in CURRENCIES or lemma in {"dollar", "euro", "pound"}:
+        return MONEY_KEY
+    dimension = UNITS.get(lower) or UNITS.get(lemma)
+    return f"#unit:{dimension[0]}" if dimension and dimension[0] != "s" else None
 
 
 def sentence_keys(sentence: Sentence, text: str) -> list[str]:
@@ -122,6 +143,8 @@ def background_share(key: str) -> float:
     """Expected share of general-English sentences that contain the key's word."""
     if key == NUMBER_KEY:
         return 0.3
+    if key.startswith("#unit:"):
+        return 0.05  # about one news sentence in twenty gives a measure, a share or an amount
     word = key.lstrip("@")
     return min(1.0, word_frequency(word, "en") * _WORDS_PER_SENTENCE)
 
