@@ -82,6 +82,11 @@ _QUANTITY = re.compile(
     r"(?![\w:]|\.\d|\s?[ap]\.?m\b)",  # not a clock time ("8 p.m.")
     re.IGNORECASE,
 )
+# Every _QUANTITY match holds a digit, a number word or "a/an hundred…": most sentences have
+# none, and this one cheap search spares them the long pattern above.
+_MAY_COUNT = re.compile(
+    rf"\d|\b(?:{_WORD_NUMBER})|\ban?\s+(?:hundred|thou|mil|bil|dozen)", re.IGNORECASE
+)
 _FRACTION = re.compile(
     rf"(?:(?P<approx>{_alternatives(APPROXIMATORS)})\s+)?"
     rf"\b(?:(?P<numer>a|an|one|two|three|four)[\s-]+)?(?P<frac>{_alternatives(FRACTIONS)})s?"
@@ -125,7 +130,7 @@ def quantities(p: Parsed, skip: Sequence[tuple[int, int]] = ()) -> tuple[Quantit
     for match in _FRACTION.finditer(sentence):
         if match["numer"] or match["frac"].lower() == "half":  # "the fifth round" is an ordinal
             found.append(_fraction(p, match, base))
-    for match in _QUANTITY.finditer(sentence):
+    for match in _QUANTITY.finditer(sentence) if _MAY_COUNT.search(sentence) else ():
         start, end = base + match.start(), base + match.end()
         if any(s <= start < e or s < end <= e for s, e in skip):
             continue
