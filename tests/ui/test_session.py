@@ -46,6 +46,7 @@ def test_save_and_reopen_with_notes(qtbot, tmp_path, two_files):
     assert titles(second) == titles(first)
     assert second.session.note_for(second.sources[1]) == "Ask the desk about this one."
     assert second.windowTitle().startswith("monday.parallax —")
+    assert second.recent_menu.actions()[0].text() == str(target)  # File ▸ Open Recent
     # Saving what was opened writes the same bytes.
     before = target.read_bytes()
     second.session.modified = True

@@ -184,9 +184,12 @@ class MainWindow(QMainWindow):
             )
         self.banner.setVisible(sample)
         if not sample:
-            settings.remember_files([str(p) for p in paths])
-            self._refresh_recent()
+            self.remember_recent(paths)
         self.run_comparison()
+
+    def remember_recent(self, paths: list[Path]) -> None:
+        settings.remember_files([str(p) for p in paths])
+        self._refresh_recent()
 
     def compare_articles(self, articles: list[Article]) -> None:
         """Compare already loaded articles (a reopened comparison), replacing the current ones."""

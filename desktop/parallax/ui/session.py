@@ -110,6 +110,7 @@ class Session(QObject):
             self._warn(self.window.tr("Could not save"), str(error))
             return False
         self.reset(path, self.notes)
+        self.window.remember_recent([path])
         self.window.statusBar().showMessage(self.window.tr("Saved {}").format(path), 8000)
         return True
 
@@ -128,6 +129,7 @@ class Session(QObject):
         self.same_claim = document.same_claim
         self.window.compare_articles(list(document.articles))
         self.reset(Path(path), {k: v for k, v in notes.items() if v})
+        self.window.remember_recent([Path(path)])
         return True
 
     def confirm_discard(self) -> bool:
