@@ -23,6 +23,7 @@ class SentenceMatrix:
     rows: list[tuple[np.ndarray, np.ndarray]]  # per sentence: key ids, weights
     common: np.ndarray  # dense weights of the common keys, sentences × common keys
     is_common: np.ndarray  # per key
+    article_span: np.ndarray  # per article: first and one-past-last flat sentence id
     # Optional sentence embeddings (unit rows) and their share of the similarity.
     embeddings: np.ndarray | None = None
     embedding_weight: float = 0.0
@@ -58,9 +59,15 @@ class SentenceMatrix:
         for column, key in enumerate(common_ids):
             ids, ws = postings[key]
             common[ids, column] = ws
-        return cls(article_of, postings, rows, common, is_common, embeddings, embedding_weight)
+        ends = np.cumsum([len(article) for article in vecs])
+        spans = np.stack([ends - [len(article) for article in vecs], ends], axis=1)
+        return cls(
+            article_of, postings, rows, common, is_common, spans, embeddings, embedding_weight
+        )
 
-    def similarities(self, sentence: int) -> tuple[np.ndarray, np.ndarray]:
+    def similarities(
+        self, sentence: int, common_row: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Ids (> ``sentence``, other articles) sharing a rarer key, and their cosines.
 
         A sentence made only of common keys (the same wire sentence in every article) searches
@@ -82,13 +89,19 @@ class SentenceMatrix:
             # Paraphrases may share no word at all: with embeddings every sentence is a candidate.
             touched[:] = True
         touched[: sentence + 1] = False
-        touched[self.article_of == self.article_of[sentence]] = False
+        first, last = self.article_span[self.article_of[sentence]]
+        touched[first:last] = False  # an article's sentences are contiguous
         candidates = np.flatnonzero(touched)
-        sims = dots[candidates] + self.common[candidates] @ self.common[sentence]
+        if common_row is None:
+            common_row = self.common @ self.common[sentence]
+        sims = dots[candidates] + common_row[candidates]
         if self.embeddings is not None:
             semantic = self.embeddings[candidates] @ self.embeddings[sentence]
             sims = (1 - self.embedding_weight) * sims + self.embedding_weight * semantic
         return candidates, sims
+
+
+_BLOCK = 200
 
 
 def find_links(
@@ -107,10 +120,16 @@ def find_links(
     best_sim = np.zeros((count, articles))
     best_id = np.full((count, articles), -1, dtype=np.int64)
     strong: dict[tuple[int, int], float] = {}
+    common_block = np.zeros((0, count))
     for sentence in range(count):
-        if sentence % 200 == 0 and is_cancelled():
-            return None
-        candidates, sims = matrix.similarities(sentence)
+        if sentence % _BLOCK == 0:
+            if is_cancelled():
+                return None
+            # The few very common keys, for a block of sentences at once: one matrix product
+            # instead of a gather of every candidate's row per sentence.
+            block = matrix.common[sentence : sentence + _BLOCK]
+            common_block = block @ matrix.common.T
+        candidates, sims = matrix.similarities(sentence, common_block[sentence % _BLOCK])
         keep = sims >= mutual_min
         candidates, sims = candidates[keep], sims[keep]
         above = sims >= threshold
