@@ -1,6 +1,7 @@
 """Renders resources/icons/parallax.svg to the PNG sizes desktops ask for (Qt's SVG renderer).
 
-Run: .venv/bin/python packaging/render_icons.py   (writes resources/icons/parallax-<N>.png)
+Run: .venv/bin/python packaging/render_icons.py
+(writes resources/icons/parallax-<N>.png, parallax.ico and parallax.icns)
 The PNGs are committed; run this again after changing the SVG.
 """
 
@@ -34,7 +35,11 @@ def main() -> int:
         renderer.render(painter)
         painter.end()
         image.save(str(ICONS / f"parallax-{size}.png"))
-    print(f"wrote {len(SIZES)} PNGs to {ICONS}")
+    # Windows and macOS icon files for the PyInstaller spec (Qt's ico and icns writers).
+    largest = QImage(str(ICONS / "parallax-256.png"))
+    largest.save(str(ICONS / "parallax.ico"))
+    QImage(str(ICONS / "parallax-512.png")).save(str(ICONS / "parallax.icns"))
+    print(f"wrote {len(SIZES)} PNGs, parallax.ico and parallax.icns to {ICONS}")
     return 0
 
 
