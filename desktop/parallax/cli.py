@@ -47,7 +47,9 @@ def _main_parser() -> argparse.ArgumentParser:
         metavar="PNG",
         help="open the files (or the sample), wait for the comparison, save the window, quit",
     )
-    parser.add_argument("files", nargs="*", type=Path, help="article files or folders")
+    parser.add_argument(
+        "files", nargs="*", type=Path, help="article files or folders, or a saved .parallax file"
+    )
     return parser
 
 

@@ -48,6 +48,7 @@ def test_save_reopen_save_is_byte_identical_and_compares_the_same(sample_article
         (b'{"schema": "parallax.comparison/1"}', "is not a Parallax comparison"),
         (b"[1, 2, 3]", "is not a Parallax comparison"),
         (b'{"kind": "parallax.saved-comparison"}', "its format version is missing"),
+        (b'{"kind": "parallax.saved-comparison", "version": 0}', "uses an older format (0)"),
         (
             b'{"kind": "parallax.saved-comparison", "version": 7, "saved_by": "parallax 9.0"}',
             "was saved by a newer Parallax (parallax 9.0, format 7)",

@@ -92,8 +92,12 @@ def from_text(data: bytes | str, path: Path) -> SavedComparison:
     if not isinstance(document, dict) or document.get("kind") != KIND:
         raise SavedFileError(path, "is not a Parallax comparison")
     version = document.get("version")
-    if not isinstance(version, int) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool):
         raise SavedFileError(path, "is damaged: its format version is missing")
+    if version < 1:
+        raise SavedFileError(
+            path, f"uses an older format ({version}) that this version ({__version__}) cannot read"
+        )
     if version > VERSION:
         raise SavedFileError(
             path,
