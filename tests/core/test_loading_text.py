@@ -221,3 +221,19 @@ def test_one_bad_file_never_stops_the_others(tmp_path):
     assert [a.source for a in result.articles] == [good, also_good]
     assert [f.source for f in result.failures] == [str(bad), str(tmp_path / "missing.txt")]
     assert all(f.message.split(": ", 1)[0] in f.source for f in result.failures)
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Read the original article here", True),
+        ("Click here to subscribe to our newsletter.", True),
+        ("Follow us on Twitter", True),
+        ("Read the full report here: officials said the talks failed.", False),
+        ("See you next week, the minister said to reporters here.", False),
+        ("“Read it here,” she said.", False),
+    ],
+)
+def test_call_to_action_lines_are_dropped(tmp_path, line, dropped):
+    path = write(tmp_path, "piece.txt", f"Truce talks gather pace\n\n{BODY}\n\n{line}\n")
+    assert (line not in load_file(path).text) is dropped

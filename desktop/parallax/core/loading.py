@@ -11,7 +11,12 @@ from parallax.core.errors import ArticleLoadError
 from parallax.core.formats import Extracted, docx, html, markdown, pdf, plain
 from parallax.core.language import detect_language
 from parallax.core.models import Article, LoadFailure, Notice, SourceFormat
-from parallax.core.textclean import find_byline, has_words, looks_like_headline
+from parallax.core.textclean import (
+    find_byline,
+    has_words,
+    is_call_to_action,
+    looks_like_headline,
+)
 
 MAX_TEXT_CHARS = 5_000_000
 # Raw size limits, checked before a file is read: markup and layout make files larger than
@@ -162,7 +167,7 @@ def _too_large(size: int) -> str:
 
 
 def _build(extracted: Extracted, path: Path | None, source_format: SourceFormat) -> Article:
-    paragraphs = [p for p in extracted.paragraphs if p]
+    paragraphs = [p for p in extracted.paragraphs if p and not is_call_to_action(p)]
     if not paragraphs or not any(has_words(p) for p in paragraphs):
         reason = "the file is empty" if not paragraphs else "the file contains no words"
         raise ArticleLoadError(path, reason)

@@ -118,3 +118,25 @@ def _byline_outlet(rest: str) -> str | None:
 
 def has_words(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
+
+
+# Call-to-action lines pages and newsletters leave in copied text ("Read the original article
+# here", "Click here to subscribe", "Follow us on Twitter"): standalone, short, and made of a
+# prompt verb and a link word. A sentence of reporting never has this shape.
+_CALL_TO_ACTION = re.compile(
+    r"^(?:read|click|tap|listen|subscribe|sign up|follow us|share this|download|"
+    r"continue reading)\b.{0,60}?\b(?:here|more|now|below|above|article|story|newsletter|app|"
+    r"twitter|facebook|instagram|x|podcast|online)[\s.!:»›>→)]*$",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION_MAX_WORDS = 10
+
+
+def is_call_to_action(paragraph: str) -> bool:
+    """Whether a whole paragraph is a page's prompt to click, read or subscribe."""
+    # Commas and quotation marks belong to sentences ("Read it here," she said), not to prompts.
+    return (
+        len(paragraph.split()) <= _CALL_TO_ACTION_MAX_WORDS
+        and not any(mark in paragraph for mark in ',"“”')
+        and _CALL_TO_ACTION.match(paragraph.strip()) is not None
+    )
