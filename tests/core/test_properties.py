@@ -29,7 +29,9 @@ VOCABULARY = (
     "will would could may not never reportedly according to Bloomberg the Kremlin truce deal "
     "summit front line territory on Friday Thursday Aug. 8 August next week early September "
     "1,124 more than 1,100 19% a fifth 8 km 620 miles $65.40 0.4% five troops killed in "
-    "Istanbul the United Arab Emirates agreed denied talks halt war “quote” — – ü é"
+    "Istanbul the United Arab Emirates agreed denied talks halt war “quote” — – ü é "
+    "Sept. 3 Monday last next this week month year days in the coming weeks today tonight "
+    "twenty-one a hundred an estimated dozen mid-September early 2024 since 2022 8th of May"
 )
 WORDS = VOCABULARY.split()
 sentence = st.lists(st.sampled_from(WORDS), min_size=2, max_size=25).map(
@@ -169,3 +171,15 @@ def _check_coverage(comparison) -> None:
         present = rows[claim.id]
         assert present == [i in claim.articles for i in ids]
         assert claim.status is status_of(sum(present), len(ids))
+
+
+@given(text=st.one_of(st.text(max_size=300), articleish))
+def test_cheap_prechecks_never_skip_a_date_or_a_figure(text):
+    # The quick searches that let most sentences skip the long date and quantity patterns must
+    # match wherever those patterns do.
+    from parallax.core import numbers
+
+    if any(pattern.search(text) for pattern in numbers._DATE_RES):
+        assert numbers._MAY_DATE.search(text)
+    if numbers._QUANTITY.search(text):
+        assert numbers._MAY_COUNT.search(text)
