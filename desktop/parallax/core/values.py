@@ -258,20 +258,22 @@ def certainty(p: Parsed) -> Certainty:
         if p.words[i].lower() in MODALS and tokens[i].dep == "aux"
     )
     lowered = p.text[p.sentence.start : p.sentence.end].lower()
-    hedges: list[Marker] = []
-    for hedge, pattern in _hedge_patterns():
-        for match in pattern.finditer(lowered):
-            start, end = p.sentence.start + match.start(), p.sentence.start + match.end()
-            if _in_region(p, start):
-                around = next((m for m in modals if m.start <= start < m.end), None)
-                span = (around.start, around.end) if around else (start, end)
-                hedges.append(Marker(hedge, *span))
-    return Certainty(modals, tuple(hedges))
+    found: list[tuple[int, int, Marker]] = []
+    # One pass of one pattern for every hedge (none contains another between word boundaries);
+    # listed in the word list's order, as the conflict rules expect.
+    for match in _HEDGE_PATTERN.finditer(lowered):
+        start, end = p.sentence.start + match.start(), p.sentence.start + match.end()
+        if _in_region(p, start):
+            around = next((m for m in modals if m.start <= start < m.end), None)
+            span = (around.start, around.end) if around else (start, end)
+            found.append((_HEDGE_ORDER[match[0]], start, Marker(match[0], *span)))
+    return Certainty(modals, tuple(marker for *_, marker in sorted(found, key=lambda f: f[:2])))
 
 
-@lru_cache(maxsize=1)
-def _hedge_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((hedge, re.compile(rf"\b{re.escape(hedge)}\b")) for hedge in ADVERB_HEDGES)
+_HEDGE_ORDER = {hedge: n for n, hedge in enumerate(ADVERB_HEDGES)}
+_HEDGE_PATTERN = re.compile(
+    r"\b(?:" + "|".join(re.escape(h) for h in sorted(ADVERB_HEDGES, key=len, reverse=True)) + r")\b"
+)
 
 
 def _in_region(p: Parsed, offset: int) -> bool:
