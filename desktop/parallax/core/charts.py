@@ -5,6 +5,7 @@ canvas, the report embeds them as PNG. No pyplot and no Qt here, so core stays h
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
@@ -17,6 +18,9 @@ GRADE_COLOUR = "#5c6bc0"
 TONE_COLOURS = (("positive", "#66bb6a"), ("neutral", "#bdbdbd"), ("negative", "#ef5350"))
 # Sentence tone runs from red (negative) through yellow to green (positive).
 STRIP_COLOURMAP = "RdYlGn"
+# matplotlib's text and font caches are not made for two threads at once: the panel draws on the
+# UI thread while an export may draw in a worker.
+_DRAWING = threading.Lock()
 
 
 def scored(articles: Sequence[AnalysedArticle]) -> list[AnalysedArticle]:
@@ -80,6 +84,11 @@ def draw_tone_strip(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
 
 def draw_panel(figure: Figure, articles: Sequence[AnalysedArticle], *, legend: bool = True) -> None:
     """The scores panel's row of three charts."""
+    with _DRAWING:
+        _draw_panel(figure, articles, legend)
+
+
+def _draw_panel(figure: Figure, articles: Sequence[AnalysedArticle], legend: bool) -> None:
     figure.clear()
     items = scored(articles)
     if not items:
@@ -94,6 +103,11 @@ def draw_panel(figure: Figure, articles: Sequence[AnalysedArticle], *, legend: b
 
 def report_charts(articles: Sequence[AnalysedArticle], dpi: int = 200) -> dict[str, bytes]:
     """PNG images for the report, by file name: grades with tone shares, and the tone strip."""
+    with _DRAWING:
+        return _report_charts(articles, dpi)
+
+
+def _report_charts(articles: Sequence[AnalysedArticle], dpi: int) -> dict[str, bytes]:
     items = scored(articles)
     if not items:
         return {}
