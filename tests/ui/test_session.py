@@ -97,7 +97,7 @@ def test_crashed_session_is_offered_and_restored(qtbot, two_files):
     assert restarted.session.check_for_crash()
     assert restarted.restore_bar.isVisible()
     with qtbot.waitSignal(restarted.comparison_finished, timeout=TIMEOUT):
-        qtbot.mouseClick(restarted.restore_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(restarted.restore_bar.restore_button, Qt.MouseButton.LeftButton)
     assert titles(restarted) == expected and not restarted.restore_bar.isVisible()
     assert restarted.session.modified  # restored work is still unsaved
 

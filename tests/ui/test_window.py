@@ -235,9 +235,10 @@ def test_cancel_at_each_stage_leaves_the_window_usable(window, qtbot, sample_dir
         if reported == stage:
             window.cancel()
 
+    window.runner.progressed.connect(on_progress)
     with qtbot.waitSignal(window.comparison_stopped, timeout=TIMEOUT) as stopped:
         window.run_comparison()
-        window._worker.progressed.connect(on_progress)
+    window.runner.progressed.disconnect(on_progress)
     assert stopped.args == ["cancelled"]
     assert not window.cancel_button.isVisible() and not window.progress.isVisible()
     # Usable: the next comparison runs to the end and is shown.

@@ -10,29 +10,32 @@ file.
 from __future__ import annotations
 
 import base64
-import html
-import itertools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parallax import __version__
 from parallax.core import align, charts
-from parallax.core.diffing import word_diff
 from parallax.core.models import (
     AnalysedArticle,
-    Claim,
-    ClaimMember,
     ClaimStatus,
     Comparison,
     Conflict,
-    DiffOp,
 )
 from parallax.core.readability import HARD_GRADE, VERY_HARD_GRADE, Difficulty
+from parallax.core.report_markup import (
+    DIFF_STYLE,
+    VALUE_STYLE,
+    claim_wordings,
+    clip,
+    conflict_wordings,
+    esc,
+    row,
+    sentence_text,
+    table,
+)
 from parallax.core.tone import TONE_FORMULA
 
-VALUE_STYLE = "font-weight: bold; background-color: #ffe082"
-DIFF_STYLE = "text-decoration: underline; background-color: #dbe9fb"
 _BREAK = ' style="page-break-before: always"'
 _STATUS_WORDS = {
     ClaimStatus.SHARED_ALL: "shared by all",
@@ -79,7 +82,7 @@ def build_report(comparison: Comparison, *, with_charts: bool = True) -> Report:
     ]
     document = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>\n"
+        f"<title>{esc(title)}</title><style>{_CSS}</style></head><body>\n"
         + "\n".join(parts)
         + "\n</body></html>\n"
     )
@@ -133,33 +136,29 @@ def _by_count(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def _title_page(comparison: Comparison, title: str) -> str:
     rows = []
     for item in comparison.articles:
         article = item.article
         rows.append(
-            _row(
+            row(
                 item.id,
-                _e(article.display_name),
-                _e(article.outlet or "–"),
-                _e(article.author or "–"),
-                _e(article.published or "–"),
+                esc(article.display_name),
+                esc(article.outlet or "–"),
+                esc(article.author or "–"),
+                esc(article.published or "–"),
                 f"{item.word_count:,}",
-                _e(article.source.name if article.source else "pasted text"),
+                esc(article.source.name if article.source else "pasted text"),
             )
         )
-    notices = "".join(f"<p><b>Note:</b> {_e(n.message)}</p>" for n in comparison.notices)
-    errors = "".join(f"<li>{_e(e.message)}</li>" for e in comparison.errors)
+    notices = "".join(f"<p><b>Note:</b> {esc(n.message)}</p>" for n in comparison.notices)
+    errors = "".join(f"<li>{esc(e.message)}</li>" for e in comparison.errors)
     return (
-        f"<h1>{_e(title)}</h1>"
-        f"<p>Report created {_e(comparison.created.replace('T', ' '))} with Parallax "
-        f"{_e(__version__)}.</p>{notices}"
+        f"<h1>{esc(title)}</h1>"
+        f"<p>Report created {esc(comparison.created.replace('T', ' '))} with Parallax "
+        f"{esc(__version__)}.</p>{notices}"
         "<h2>Articles</h2>"
-        + _table(
+        + table(
             ("", "Title", "Outlet", "Author", "Date", "Words", "Source file"),
             rows,
             widths=(4, 38, 14, 14, 10, 6),
@@ -169,7 +168,7 @@ def _title_page(comparison: Comparison, title: str) -> str:
 
 
 def _summary(comparison: Comparison) -> str:
-    return f"<h2>Summary</h2><p>{_e(summary_text(comparison))}</p>"
+    return f"<h2>Summary</h2><p>{esc(summary_text(comparison))}</p>"
 
 
 def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
@@ -186,8 +185,8 @@ def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
         marks = [s.readability for s in item.scores.sentences]
         cells = [
             item.id,
-            f"{grade.value:.1f} ({_e(grade.band)})",
-            f"{ease.value:.0f} ({_e(ease.band)})",
+            f"{grade.value:.1f} ({esc(grade.band)})",
+            f"{ease.value:.0f} ({esc(ease.band)})",
             str(sum(m.difficulty is Difficulty.HARD for m in marks)),
             str(sum(m.difficulty is Difficulty.VERY_HARD for m in marks)),
             str(sum(m.passive for m in marks)),
@@ -202,24 +201,24 @@ def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
                 str(tone.boosters),
                 str(tone.loaded),
             ]
-        rows.append(_row(*cells))
+        rows.append(row(*cells))
     formulas = [
-        _row(_e(score.name), _e(score.scale), f"higher is {_e(score.higher_is)}", _e(score.band))
+        row(esc(score.name), esc(score.scale), f"higher is {esc(score.higher_is)}", esc(score.band))
         for score in items[0].scores.readability.scores
     ]
     pictures = "".join(f'<p><img src="{name}" width="640"></p>' for name in images)
     return (
         f"<h2{_BREAK}>Readability and tone</h2>"
-        + _table(header, rows, small=True, widths=(4, 13, 13))
+        + table(header, rows, small=True, widths=(4, 13, 13))
         + '<p class="small">Grade: textstat consensus of US school grade levels. Reading ease: '
         "Flesch, 0–100, higher is easier. Hard / very hard: sentences of 8+ words whose "
         f"Automated Readability Index grade is at least {HARD_GRADE:g} / {VERY_HARD_GRADE:g}. "
-        f"Tone: mean sentence tone, −1 negative to +1 positive ({_e(TONE_FORMULA)}). Subj.: "
+        f"Tone: mean sentence tone, −1 negative to +1 positive ({esc(TONE_FORMULA)}). Subj.: "
         "TextBlob subjectivity, 0 factual to 1 opinion. Hedges, boosters and loaded terms are "
         "counts of words from Parallax's lists.</p>"
         + pictures
         + f"<h3>The formulas, for {items[0].id}</h3>"
-        + _table(
+        + table(
             ("Formula", "Scale", "Direction", f"Band for {items[0].id}"),
             formulas,
             widths=(34, 28, 16),
@@ -251,21 +250,21 @@ def _coverage(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
     for first in range(0, len(ids), size):
         chunk = ids[first : first + size]
         rows = [
-            _row(
+            row(
                 claim.id,
-                _e(_clip(_sentence_text(claim.representative, by_id), 110)),
+                esc(clip(sentence_text(claim.representative, by_id), 110)),
                 *("✓" if i in claim.articles else "–" for i in chunk),
                 str(conflicts[claim.id] or ""),
             )
             for claim in shared
         ]
         rows.append(
-            _row("", "<i>claims unique to the article</i>", *(str(unique[i]) for i in chunk), "")
+            row("", "<i>claims unique to the article</i>", *(str(unique[i]) for i in chunk), "")
         )
         if first:
             parts.append(f"<h3>Articles {chunk[0]}–{chunk[-1]}</h3>")
         parts.append(
-            _table(
+            table(
                 ("Claim", "Representative wording", *chunk, "Conflicts"),
                 rows,
                 small=True,
@@ -297,21 +296,21 @@ def _conflicts(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str
                 if v.article not in seen[(v.value, v.normalized)]:
                     seen[(v.value, v.normalized)].append(v.article)
         values = [
-            _row(
-                _e(_articles_label(ids, by_id)),
-                f'<span style="{VALUE_STYLE}">{_e(value)}</span>',
-                _e(normalized),
+            row(
+                esc(_articles_label(ids, by_id)),
+                f'<span style="{VALUE_STYLE}">{esc(value)}</span>',
+                esc(normalized),
             )
             for (value, normalized), ids in seen.items()
         ]
         ids = ", ".join(c.id for c in same)
         more = f" (the same difference between {len(same)} pairs of articles: {ids})"
         parts.append(
-            f"<h3>{_e(first.id)}: {_e(first.type.value)} conflict in claim {_e(claim.id)} "
+            f"<h3>{esc(first.id)}: {esc(first.type.value)} conflict in claim {esc(claim.id)} "
             f"(confidence {max(c.confidence for c in same):.2f})</h3>"
-            + (f'<p class="small">{_e(more)}</p>' if len(same) > 1 else "")
-            + _table(("Article", "Value as written", "Compared as"), values, widths=(50, 25))
-            + _conflict_wordings(first, by_id)
+            + (f'<p class="small">{esc(more)}</p>' if len(same) > 1 else "")
+            + table(("Article", "Value as written", "Compared as"), values, widths=(50, 25))
+            + conflict_wordings(first, by_id)
         )
     return "\n".join(parts)
 
@@ -344,9 +343,9 @@ def _shared(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
         missing = [i.id for i in comparison.articles if i.id not in claim.articles]
         absent = f" Not in {', '.join(missing)}." if missing else ""
         parts.append(
-            f"<h3>{_e(claim.id)}: {_STATUS_WORDS[claim.status]} "
-            f"({len(claim.articles)} of {len(comparison.articles)}).{_e(absent)}</h3>"
-            + _wordings(claim, by_id)
+            f"<h3>{esc(claim.id)}: {_STATUS_WORDS[claim.status]} "
+            f"({len(claim.articles)} of {len(comparison.articles)}).{esc(absent)}</h3>"
+            + claim_wordings(claim, by_id)
         )
     if not shared:
         parts.append("<p>No claim is shared by two or more articles.</p>")
@@ -362,8 +361,8 @@ def _unique(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
             if c.status is ClaimStatus.UNIQUE and c.members[0].article == item.id
         ]
         parts.append(
-            f"<h3>{_e(item.id)} · {_e(item.article.display_name)} ({len(own)})</h3>"
-            + "".join(f'<p class="quote">{_e(_sentence_text(m, by_id))}</p>' for m in own)
+            f"<h3>{esc(item.id)} · {esc(item.article.display_name)} ({len(own)})</h3>"
+            + "".join(f'<p class="quote">{esc(sentence_text(m, by_id))}</p>' for m in own)
         )
     return "\n".join(parts)
 
@@ -375,10 +374,12 @@ def _voices(comparison: Comparison) -> str:
     ]
     for item in comparison.articles:
         counted = Counter((v.speaker, v.kind.value.replace("_", " ")) for v in item.voices)
-        rows = [_row(_e(speaker), _e(kind), str(n)) for (speaker, kind), n in counted.most_common()]
-        parts.append(f"<h3>{_e(item.id)} · {_e(item.article.display_name)}</h3>")
+        rows = [
+            row(esc(speaker), esc(kind), str(n)) for (speaker, kind), n in counted.most_common()
+        ]
+        parts.append(f"<h3>{esc(item.id)} · {esc(item.article.display_name)}</h3>")
         parts.append(
-            _table(("Speaker or source", "How", "Times"), rows, widths=(72, 18))
+            table(("Speaker or source", "How", "Times"), rows, widths=(72, 18))
             if rows
             else "<p>None found.</p>"
         )
@@ -389,7 +390,7 @@ def _methods(comparison: Comparison) -> str:
     embedding = comparison.embedding_model
     if embedding:
         grouping = (
-            f"Similarity blends word overlap with sentence embeddings from {_e(embedding)} "
+            f"Similarity blends word overlap with sentence embeddings from {esc(embedding)} "
             f"({align.EMBEDDING_WEIGHT:g} each); sentences are linked at a blended similarity "
             f"of {align.SAME_CLAIM_BLENDED:g}, or as mutual best matches from "
             f"{align.MUTUAL_MIN_BLENDED:g}."
@@ -404,9 +405,9 @@ def _methods(comparison: Comparison) -> str:
         )
     model = comparison.model
     items = [
-        f"Software: Parallax {_e(__version__)}; language model {_e(model.label)}"
+        f"Software: Parallax {esc(__version__)}; language model {esc(model.label)}"
         + ("" if model.trained else " (blank pipeline: reduced accuracy)")
-        + f"; sentence embeddings: {_e(embedding or 'none')}.",
+        + f"; sentence embeddings: {esc(embedding or 'none')}.",
         "Claims: every sentence, headline included, belongs to one claim. "
         + grouping
         + " A sentence joins a group only when it is linked to more than half of its members "
@@ -421,109 +422,9 @@ def _methods(comparison: Comparison) -> str:
         "sources, not a verdict on which article is right.",
         f"Readability: textstat formulas on the body text; sentences marked hard at ARI grade "
         f"{HARD_GRADE:g} and very hard at {VERY_HARD_GRADE:g}. Tone per sentence: "
-        f"{_e(TONE_FORMULA)}; subjectivity from TextBlob.",
+        f"{esc(TONE_FORMULA)}; subjectivity from TextBlob.",
     ]
     labelled = (text.split(": ", 1) for text in items)
     return f"<h2{_BREAK}>Methods</h2>" + "".join(
         f"<p><b>{label}:</b> {text}</p>" for label, text in labelled
-    )
-
-
-def _conflict_wordings(conflict: Conflict, by_id: dict[str, AnalysedArticle]) -> str:
-    """The two sentences in conflict, each with its value and the words the other lacks."""
-    first, second = conflict.values[0], conflict.values[-1]
-    sides = []
-    for value in (first, second):
-        item = by_id[value.article]
-        sentence = item.sentences[value.sentence]
-        sides.append((value, item, sentence, item.sentence_text(sentence)))
-    (_, a_item, a_sentence, a_text), (_, b_item, b_sentence, b_text) = sides
-    spans = word_diff(a_text, a_sentence.start, a_item.id, b_text, b_sentence.start, b_item.id)
-    rows = []
-    # Diff spans only in the first sentence are deletions, only in the second insertions.
-    for (value, item, sentence, _), own in zip(sides, (DiffOp.DELETE, DiffOp.INSERT), strict=True):
-        marks = [(d.start, d.end, DIFF_STYLE) for d in spans if d.op is own]
-        marks.append((value.start, value.end, VALUE_STYLE))
-        text = _marked(item.article.text, sentence.start, sentence.end, marks)
-        rows.append(_row(_e(item.id), text))
-    return _table(("Article", "Wording"), rows, widths=(10,))
-
-
-def _wordings(claim: Claim, by_id: dict[str, AnalysedArticle]) -> str:
-    """One row per distinct wording: articles, then the sentence with its marks."""
-    base = claim.representative
-    deleted = [
-        (d.start, d.end)
-        for m in claim.members
-        for d in m.diff
-        if d.op is DiffOp.DELETE and d.article == base.article
-    ]
-    rows: dict[str, list[str]] = {}
-    # The representative first: the other wordings are marked against it.
-    for member in sorted(claim.members, key=lambda m: m != base):
-        item = by_id[member.article]
-        sentence = item.sentences[member.sentence]
-        marks = [(s, e, DIFF_STYLE) for s, e in _member_marks(member, base, deleted)]
-        text = _marked(item.article.text, sentence.start, sentence.end, marks)
-        label = f"{member.article} (representative)" if member == base else member.article
-        rows.setdefault(text, []).append(label)
-    return _table(
-        ("Articles", "Wording"),
-        [_row(_e(", ".join(dict.fromkeys(ids))), text) for text, ids in rows.items()],
-        widths=(12,),
-    )
-
-
-def _member_marks(
-    member: ClaimMember, base: ClaimMember, deleted: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    if member == base:
-        return deleted
-    return [(d.start, d.end) for d in member.diff if d.op is DiffOp.INSERT]
-
-
-def _marked(text: str, start: int, end: int, marks: Iterable[tuple[int, int, str]]) -> str:
-    """The slice ``text[start:end]`` escaped, with each marked stretch wrapped in a styled span."""
-    inside = [(max(s, start), min(e, end), style) for s, e, style in marks if s < end and e > start]
-    cuts = sorted({start, end, *(s for s, _, _ in inside), *(e for _, e, _ in inside)})
-    out = []
-    for left, right in itertools.pairwise(cuts):
-        styles = [style for s, e, style in inside if s <= left and right <= e]
-        piece = _e(text[left:right])
-        # A value outranks a plain difference: one style per stretch keeps the markup flat.
-        style = VALUE_STYLE if VALUE_STYLE in styles else (styles[0] if styles else None)
-        out.append(f'<span style="{style}">{piece}</span>' if style else piece)
-    return "".join(out)
-
-
-def _sentence_text(member: ClaimMember, by_id: dict[str, AnalysedArticle]) -> str:
-    item = by_id[member.article]
-    return item.sentence_text(item.sentences[member.sentence])
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _row(*cells: str) -> str:
-    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-
-
-def _table(
-    header: Sequence[str],
-    rows: Sequence[str],
-    *,
-    small: bool = False,
-    widths: Sequence[int] = (),
-) -> str:
-    """A bordered table; ``widths`` gives the first columns' shares of the width, in percent."""
-    head = "".join(
-        f'<th width="{widths[n]}%">{_e(cell)}</th>' if n < len(widths) else f"<th>{_e(cell)}</th>"
-        for n, cell in enumerate(header)
-    )
-    size = ' class="small"' if small else ""
-    return (
-        f'<table{size} border="1" cellspacing="0" cellpadding="3" width="100%" '
-        'style="border-collapse: collapse; border-color: #9e9e9e">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from parallax import APP_ID, APP_NAME, __version__, resources
 from parallax.ui import worker
-from parallax.ui.main_window import MainWindow, save_screenshot_when_done
+from parallax.ui.main_window import MainWindow
 
 
 def run(files: list[Path], screenshot: Path | None = None) -> int:
@@ -38,3 +39,13 @@ def run(files: list[Path], screenshot: Path | None = None) -> int:
 
         window.open_paths(supported_files(sample), sample=True)
     return app.exec()
+
+
+def save_screenshot_when_done(window: MainWindow, path: Path) -> None:
+    """For --screenshot: once the comparison is shown (or stopped), save a PNG and quit."""
+
+    def shoot(*_args) -> None:
+        QTimer.singleShot(300, lambda: (window.grab().save(str(path)), QApplication.quit()))
+
+    window.comparison_finished.connect(shoot)
+    window.comparison_stopped.connect(shoot)

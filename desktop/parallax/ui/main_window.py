@@ -11,12 +11,9 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -26,7 +23,7 @@ from PySide6.QtWidgets import (
 from parallax import APP_NAME, __version__
 from parallax.core.errors import ArticleLoadError
 from parallax.core.loading import SUFFIXES, load_pasted
-from parallax.core.models import Article, Claim, ClaimStatus, Comparison, LoadFailure
+from parallax.core.models import Article, Claim, Comparison, LoadFailure
 from parallax.core.saved import SUFFIX as SAVED_SUFFIX
 from parallax.ui import palette, settings, theme
 from parallax.ui.docks import build_docks
@@ -36,14 +33,15 @@ from parallax.ui.menus import build_menus
 from parallax.ui.navigation import Navigator
 from parallax.ui.panels import (
     CLAIM_ROLE,
-    STATUS_LABELS,
     ClaimsModel,
+    claim_html,
     fill_conflicts,
+    summary_html,
     voices_html,
 )
 from parallax.ui.panes import ArticlePane
-from parallax.ui.session import Session
-from parallax.ui.worker import STAGE_TEXT, ComparisonWorker
+from parallax.ui.runner import ComparisonRunner
+from parallax.ui.session import RestoreBar, Session
 
 _VISIBLE_PANES = 8
 _PANE_WIDTH = 240
@@ -65,16 +63,14 @@ class MainWindow(QMainWindow):
         self.panes: dict[str, ArticlePane] = {}
         self.failures: list[LoadFailure] = []
         self.navigator = Navigator()
-        self._worker: ComparisonWorker | None = None
         self._claim_of: dict[tuple[str, int], Claim] = {}
         self._claims_by_article: dict[str, dict[int, Claim]] = {}
         self._presenting = 0  # generation of the comparison being presented
         self._last_article: str | None = None
-        self._build_ui()
-        self.exporter = Exporter(self)
         self.session = Session(self)
         self.session.changed.connect(self._on_session_changed)
-        self.session.restore_offered.connect(self._on_restore_offered)
+        self._build_ui()
+        self.exporter = Exporter(self)
         build_menus(self)
         self._connect()
         self._restore()
@@ -87,7 +83,7 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(palette.banner_style())
         self.banner.hide()
-        self.restore_bar = self._build_restore_bar()
+        self.restore_bar = RestoreBar(self.session)
         self.details = QLabel(self.tr("Open two or more articles about the same event."))
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
@@ -113,35 +109,15 @@ class MainWindow(QMainWindow):
         build_docks(self)
         self._build_status_bar()
 
-    def _build_restore_bar(self) -> QWidget:
-        bar = QWidget()
-        bar.setStyleSheet(palette.banner_style())
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(6, 2, 6, 2)
-        self.restore_label = QLabel(
-            self.tr("Parallax did not close properly last time. Restore the unsaved comparison?")
-        )
-        self.restore_button = QPushButton(self.tr("&Restore"))
-        self.restore_discard_button = QPushButton(self.tr("D&iscard"))
-        self.restore_button.clicked.connect(self._on_restore_clicked)
-        self.restore_discard_button.clicked.connect(self._on_restore_discarded)
-        row.addWidget(self.restore_label, 1)
-        row.addWidget(self.restore_button)
-        row.addWidget(self.restore_discard_button)
-        bar.hide()
-        return bar
-
     def _build_status_bar(self) -> None:
-        self.stage = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(240)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        for widget in (self.stage, self.progress, self.cancel_button):
-            self.statusBar().addPermanentWidget(widget)
-        self._set_busy(False)
+        self.runner = ComparisonRunner(self.statusBar())
+        self.progress, self.cancel_button = self.runner.progress, self.runner.cancel_button
+        self.runner.article_failed.connect(self._on_article_failed)
+        self.runner.finished.connect(self._on_comparison_finished)
+        self.runner.failed.connect(self._on_comparison_failed)
+        self.runner.cancelled.connect(self._on_comparison_cancelled)
 
     def _connect(self) -> None:
-        self.cancel_button.clicked.connect(self.cancel)
         self.status_choice.currentIndexChanged.connect(self._on_status_choice_changed)
         self.search.textChanged.connect(self.claims_filter.set_words)
         self.conflicts_table.itemSelectionChanged.connect(self._on_conflicts_selection_changed)
@@ -224,69 +200,32 @@ class MainWindow(QMainWindow):
         return self.sources.index(source) if source in self.sources else None
 
     def run_comparison(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
         self.failures = []
-        worker = ComparisonWorker(self.sources)
-        worker.progressed.connect(self._on_worker_progressed)
-        worker.article_failed.connect(self._on_worker_article_failed)
-        worker.comparison_finished.connect(self._on_worker_finished)
-        worker.comparison_failed.connect(self._on_worker_failed)
-        worker.comparison_cancelled.connect(self._on_worker_cancelled)
-        self._worker = worker
-        self._set_busy(True)
-        worker.start()
+        self.runner.start(self.sources)
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancel()
-            self.stage.setText(self.tr("Cancelling…"))
+        self.runner.cancel()
 
-    def _set_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        if not busy:
-            self.stage.setText("")
-
-    def _on_worker_progressed(self, stage: str, done: int, total: int) -> None:
-        if self.sender() is not self._worker:
-            return
-        self.stage.setText(self.tr(STAGE_TEXT.get(stage, stage)))
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-
-    def _on_worker_article_failed(self, failure: LoadFailure) -> None:
+    def _on_article_failed(self, failure: LoadFailure) -> None:
         self.failures.append(failure)
         self.statusBar().showMessage(self.tr("Could not load {}").format(failure.message), 15000)
 
-    def _on_worker_finished(self, comparison: Comparison) -> None:
-        if self.sender() is not self._worker:
-            return
+    def _on_comparison_finished(self, comparison: Comparison) -> None:
         # A file that failed is reported once, not again on every re-comparison.
         failed = {error.source for error in comparison.errors}
         self.sources = [s for s in self.sources if str(s) not in failed]
-        self._worker = None
-        self._set_busy(False)
         self.show_comparison(comparison, done=lambda: self._after_shown(comparison))
 
     def _after_shown(self, comparison: Comparison) -> None:
         self.session.autosave()
         self.comparison_finished.emit(comparison)
 
-    def _on_worker_failed(self, message: str) -> None:
-        if self.sender() is not self._worker:
-            return
-        self._worker = None
-        self._set_busy(False)
+    def _on_comparison_failed(self, message: str) -> None:
         problems = "<br>".join(f.message for f in self.failures)
         self.details.setText(f"<b>{message}</b><br>{problems}")
         self.comparison_stopped.emit(message)
 
-    def _on_worker_cancelled(self) -> None:
-        if self.sender() is not self._worker:
-            return
-        self._worker = None
-        self._set_busy(False)
+    def _on_comparison_cancelled(self) -> None:
         self.statusBar().showMessage(self.tr("Comparison cancelled."), 10000)
         self.comparison_stopped.emit("cancelled")
 
@@ -335,7 +274,7 @@ class MainWindow(QMainWindow):
         # Up to eight panes share the width; beyond that the row scrolls sideways.
         crowded = len(self.comparison.articles) > _VISIBLE_PANES
         self.splitter.setMinimumWidth(len(self.comparison.articles) * _PANE_WIDTH if crowded else 0)
-        self.details.setText(self._summary_html(self.comparison))
+        self.details.setText(summary_html(self.comparison))
 
     def _add_pane(self, item) -> None:
         assert self.comparison is not None
@@ -375,23 +314,6 @@ class MainWindow(QMainWindow):
         self.voices.setHtml(voices_html(self.comparison))
         self.scores_panel.show_comparison(self.comparison)
 
-    def _summary_html(self, comparison: Comparison) -> str:
-        counts = {s: 0 for s in ClaimStatus}
-        for claim in comparison.claims:
-            counts[claim.status] += 1
-        text = self.tr(
-            "{} articles · claims shared by all: {} · by some: {} · only in one: {} · conflicts: {}"
-        ).format(
-            len(comparison.articles),
-            counts[ClaimStatus.SHARED_ALL],
-            counts[ClaimStatus.SHARED_SOME],
-            counts[ClaimStatus.UNIQUE],
-            len(comparison.conflicts),
-        )
-        notices = "".join(f"<br><b>⚠ {n.message}</b>" for n in comparison.notices)
-        failures = "".join(f"<br>⚠ {f.message}" for f in comparison.errors)
-        return text + notices + failures
-
     def select_claim(self, claim_id: str, origin: str | None = None) -> None:
         """Highlight a claim's members in every pane, with differing words; fill the details."""
         if self.comparison is None:
@@ -415,22 +337,7 @@ class MainWindow(QMainWindow):
             pane.show_selection(
                 member.sentence if member else None, spans, scroll=article != origin
             )
-        self.details.setText(self._claim_html(claim))
-
-    def _claim_html(self, claim: Claim) -> str:
-        assert self.comparison is not None
-        carried = ", ".join(claim.articles)
-        missing = ", ".join(i.id for i in self.comparison.articles if i.id not in claim.articles)
-        parts = [f"<b>{claim.id}</b> — {STATUS_LABELS[claim.status]}; in: {carried}"]
-        if missing:
-            parts.append(f"omitted by: {missing}")
-        for conflict in self.comparison.conflicts:
-            if conflict.claim == claim.id:
-                values = "; ".join(f"{v.article}: “{v.value}”" for v in conflict.values)
-                parts.append(
-                    f"<span style='color:#b71c1c'>⚠ {conflict.type.value}: {values}</span>"
-                )
-        return "<br>".join(parts)
+        self.details.setText(claim_html(self.comparison, claim))
 
     def go(self, kind: str, step: int) -> None:
         target = self.navigator.step(kind, step, self._current_article())
@@ -534,17 +441,6 @@ class MainWindow(QMainWindow):
         for pane in self.panes.values():
             pane.set_note(self.session.note_for(pane.item.article))
 
-    def _on_restore_offered(self, _path: str) -> None:
-        self.restore_bar.show()
-
-    def _on_restore_clicked(self) -> None:
-        self.restore_bar.hide()
-        self.session.restore()
-
-    def _on_restore_discarded(self) -> None:
-        self.restore_bar.hide()
-        self.session.discard_autosave()
-
     def _on_about_triggered(self) -> None:
         model = self.comparison.model.label if self.comparison else self.tr("not loaded yet")
         QMessageBox.about(
@@ -581,20 +477,9 @@ class MainWindow(QMainWindow):
             return
         self.session.discard_autosave()
         self._presenting += 1  # abandon a presentation still in progress
-        if self._worker is not None:
-            self._worker.cancel()
+        self.runner.cancel()
         settings.write(settings.GEOMETRY, self.saveGeometry())
         if self.panes:
             settings.write(settings.SPLITTER, self.splitter.saveState())
         settings.write(settings.STATE, self.saveState())
         super().closeEvent(event)
-
-
-def save_screenshot_when_done(window: MainWindow, path: Path) -> None:
-    """For --screenshot: once the comparison is shown (or stopped), save a PNG and quit."""
-
-    def shoot(*_args) -> None:
-        QTimer.singleShot(300, lambda: (window.grab().save(str(path)), QApplication.quit()))
-
-    window.comparison_finished.connect(shoot)
-    window.comparison_stopped.connect(shoot)

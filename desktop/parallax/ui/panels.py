@@ -156,3 +156,33 @@ def voices_browser() -> QTextBrowser:
     browser = QTextBrowser()
     browser.setOpenLinks(False)
     return browser
+
+
+def summary_html(comparison: Comparison) -> str:
+    """The details strip before a claim is picked: counts, notices and files that failed."""
+    counts = {s: 0 for s in ClaimStatus}
+    for claim in comparison.claims:
+        counts[claim.status] += 1
+    text = (
+        f"{len(comparison.articles)} articles · claims shared by all: "
+        f"{counts[ClaimStatus.SHARED_ALL]} · by some: {counts[ClaimStatus.SHARED_SOME]} · "
+        f"only in one: {counts[ClaimStatus.UNIQUE]} · conflicts: {len(comparison.conflicts)}"
+    )
+    notices = "".join(f"<br><b>⚠ {escape(n.message)}</b>" for n in comparison.notices)
+    failures = "".join(f"<br>⚠ {escape(f.message)}" for f in comparison.errors)
+    return text + notices + failures
+
+
+def claim_html(comparison: Comparison, claim: Claim) -> str:
+    """The details strip for a claim: status, who carries and who omits it, its conflicts."""
+    carried = ", ".join(claim.articles)
+    missing = ", ".join(i.id for i in comparison.articles if i.id not in claim.articles)
+    parts = [f"<b>{claim.id}</b> — {STATUS_LABELS[claim.status]}; in: {carried}"]
+    if missing:
+        parts.append(f"omitted by: {missing}")
+    for conflict in comparison.conflicts:
+        if conflict.claim == claim.id:
+            # Article text is escaped: a value that looks like markup shows as written.
+            values = "; ".join(f"{v.article}: “{escape(v.value)}”" for v in conflict.values)
+            parts.append(f"<span style='color:#b71c1c'>⚠ {conflict.type.value}: {values}</span>")
+    return "<br>".join(parts)

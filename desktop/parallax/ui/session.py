@@ -15,11 +15,20 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from parallax import APP_NAME
 from parallax.core import saved
 from parallax.core.models import Article
+from parallax.ui import palette
 
 if TYPE_CHECKING:
     from parallax.ui.main_window import MainWindow
@@ -217,3 +226,34 @@ class Session(QObject):
         self.window.statusBar().showMessage(message, 15000)
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.window)
         box.open()  # non-modal: the window stays usable
+
+
+class RestoreBar(QWidget):
+    """The non-modal offer, above the articles, to restore the work a crash left behind."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.setStyleSheet(palette.banner_style())
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 2, 6, 2)
+        label = QLabel(
+            self.tr("Parallax did not close properly last time. Restore the unsaved comparison?")
+        )
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.discard_button = QPushButton(self.tr("D&iscard"))
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        self.discard_button.clicked.connect(self._on_discard_clicked)
+        row.addWidget(label, 1)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.discard_button)
+        session.restore_offered.connect(lambda _path: self.show())
+        self.hide()
+
+    def _on_restore_clicked(self) -> None:
+        self.hide()
+        self.session.restore()
+
+    def _on_discard_clicked(self) -> None:
+        self.hide()
+        self.session.discard_autosave()

@@ -1,0 +1,120 @@
+"""Markup pieces of the report: escaped text, bordered tables, and sentences with marked
+stretches (conflicting values, words that differ), within what Qt's rich text renders.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Iterable, Sequence
+
+from parallax.core.diffing import word_diff
+from parallax.core.models import AnalysedArticle, Claim, ClaimMember, Conflict, DiffOp
+
+VALUE_STYLE = "font-weight: bold; background-color: #ffe082"
+DIFF_STYLE = "text-decoration: underline; background-color: #dbe9fb"
+
+
+def esc(text: object) -> str:
+    """Article text and metadata as HTML text: markup in an article shows as written."""
+    return html.escape(str(text), quote=True)
+
+
+def conflict_wordings(conflict: Conflict, by_id: dict[str, AnalysedArticle]) -> str:
+    """The two sentences in conflict, each with its value and the words the other lacks."""
+    first, second = conflict.values[0], conflict.values[-1]
+    sides = []
+    for value in (first, second):
+        item = by_id[value.article]
+        sentence = item.sentences[value.sentence]
+        sides.append((value, item, sentence, item.sentence_text(sentence)))
+    (_, a_item, a_sentence, a_text), (_, b_item, b_sentence, b_text) = sides
+    spans = word_diff(a_text, a_sentence.start, a_item.id, b_text, b_sentence.start, b_item.id)
+    rows = []
+    # Diff spans only in the first sentence are deletions, only in the second insertions.
+    for (value, item, sentence, _), own in zip(sides, (DiffOp.DELETE, DiffOp.INSERT), strict=True):
+        marks = [(d.start, d.end, DIFF_STYLE) for d in spans if d.op is own]
+        marks.append((value.start, value.end, VALUE_STYLE))
+        text = marked(item.article.text, sentence.start, sentence.end, marks)
+        rows.append(row(esc(item.id), text))
+    return table(("Article", "Wording"), rows, widths=(10,))
+
+
+def claim_wordings(claim: Claim, by_id: dict[str, AnalysedArticle]) -> str:
+    """One row per distinct wording: articles, then the sentence with its marks."""
+    base = claim.representative
+    deleted = [
+        (d.start, d.end)
+        for m in claim.members
+        for d in m.diff
+        if d.op is DiffOp.DELETE and d.article == base.article
+    ]
+    rows: dict[str, list[str]] = {}
+    # The representative first: the other wordings are marked against it.
+    for member in sorted(claim.members, key=lambda m: m != base):
+        item = by_id[member.article]
+        sentence = item.sentences[member.sentence]
+        marks = [(s, e, DIFF_STYLE) for s, e in member_marks(member, base, deleted)]
+        text = marked(item.article.text, sentence.start, sentence.end, marks)
+        label = f"{member.article} (representative)" if member == base else member.article
+        rows.setdefault(text, []).append(label)
+    return table(
+        ("Articles", "Wording"),
+        [row(esc(", ".join(dict.fromkeys(ids))), text) for text, ids in rows.items()],
+        widths=(12,),
+    )
+
+
+def member_marks(
+    member: ClaimMember, base: ClaimMember, deleted: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    if member == base:
+        return deleted
+    return [(d.start, d.end) for d in member.diff if d.op is DiffOp.INSERT]
+
+
+def marked(text: str, start: int, end: int, marks: Iterable[tuple[int, int, str]]) -> str:
+    """The slice ``text[start:end]`` escaped, with each marked stretch wrapped in a styled span."""
+    inside = [(max(s, start), min(e, end), style) for s, e, style in marks if s < end and e > start]
+    cuts = sorted({start, end, *(s for s, _, _ in inside), *(e for _, e, _ in inside)})
+    out = []
+    for left, right in itertools.pairwise(cuts):
+        styles = [style for s, e, style in inside if s <= left and right <= e]
+        piece = esc(text[left:right])
+        # A value outranks a plain difference: one style per stretch keeps the markup flat.
+        style = VALUE_STYLE if VALUE_STYLE in styles else (styles[0] if styles else None)
+        out.append(f'<span style="{style}">{piece}</span>' if style else piece)
+    return "".join(out)
+
+
+def sentence_text(member: ClaimMember, by_id: dict[str, AnalysedArticle]) -> str:
+    item = by_id[member.article]
+    return item.sentence_text(item.sentences[member.sentence])
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+def table(
+    header: Sequence[str],
+    rows: Sequence[str],
+    *,
+    small: bool = False,
+    widths: Sequence[int] = (),
+) -> str:
+    """A bordered table; ``widths`` gives the first columns' shares of the width, in percent."""
+    head = "".join(
+        f'<th width="{widths[n]}%">{esc(cell)}</th>' if n < len(widths) else f"<th>{esc(cell)}</th>"
+        for n, cell in enumerate(header)
+    )
+    size = ' class="small"' if small else ""
+    return (
+        f'<table{size} border="1" cellspacing="0" cellpadding="3" width="100%" '
+        'style="border-collapse: collapse; border-color: #9e9e9e">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
