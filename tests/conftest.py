@@ -5,6 +5,8 @@ import os
 # Must happen before anything imports Qt: without a display pytest-qt aborts the interpreter.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,16 @@ def qt_pdf(qapp):
         return path
 
     return make
+
+
+def run_python(*args: str, env: dict[str, str] | None = None, timeout: int = 180):
+    """Run this interpreter in a fresh process from the repository root; output as text."""
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )

@@ -1,8 +1,8 @@
 """``parallax`` on the command line: exit codes, summary, and JSON valid against the schema."""
 
 import json
+import os
 import re
-import subprocess
 import sys
 
 import jsonschema
@@ -11,7 +11,7 @@ import pytest
 from parallax import __version__
 from parallax.cli import main
 from parallax.core.export import schema
-from tests.conftest import REPO
+from tests.conftest import run_python
 
 ARTICLE = (
     "Truce talks gather pace\n\n"
@@ -90,14 +90,7 @@ def test_whole_sample_from_a_fresh_process(tmp_path, sample_dir):
     """The README's command: every sample article loads, gold.json is reported, JSON validates."""
     out = tmp_path / "sample.json"
     files = [str(p) for p in sorted(sample_dir.iterdir())]
-    run = subprocess.run(
-        [sys.executable, "-m", "parallax", "compare", *files, "--json", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=180,
-        check=False,
-    )
+    run = run_python("-m", "parallax", "compare", *files, "--json", str(out))
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stdout + run.stderr
     document = json.loads(out.read_text(encoding="utf-8"))
@@ -112,35 +105,14 @@ def test_compare_exports_every_format_in_a_fresh_process(tmp_path, article):
     other.write_text(ARTICLE.replace("next week", "next month"), encoding="utf-8")
     blocker = tmp_path / "blocked"
     blocker.write_text("a file where a folder is wanted")
-    env = {
-        k: v for k, v in __import__("os").environ.items() if k not in {"DISPLAY", "QT_QPA_PLATFORM"}
-    }
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "parallax",
-            "compare",
-            str(article),
-            str(other),
-            "--pdf",
-            str(tmp_path / "r.pdf"),
-            "--html",
-            str(tmp_path / "r.html"),
-            "--csv",
-            str(blocker / "csv"),
-            "--json",
-            str(tmp_path / "r.json"),
-            "--page-size",
-            "Letter",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "QT_QPA_PLATFORM"}}
+    run = run_python(
+        "-m", "parallax", "compare", str(article), str(other),
+        "--pdf", str(tmp_path / "r.pdf"), "--html", str(tmp_path / "r.html"),
+        "--csv", str(blocker / "csv"), "--json", str(tmp_path / "r.json"),
+        "--page-size", "Letter",
         env=env,
-        timeout=180,
-        check=False,
-    )
+    )  # fmt: skip
     assert run.returncode == 1, run.stderr
     assert f"could not write {blocker / 'csv'}" in run.stderr
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")

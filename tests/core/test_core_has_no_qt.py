@@ -1,9 +1,6 @@
 """The analysis core must run where no GUI toolkit is installed or wanted."""
 
-import subprocess
-import sys
-
-from tests.conftest import REPO, SAMPLE
+from tests.conftest import SAMPLE, run_python
 
 SCRIPT = f"""
 import sys
@@ -19,13 +16,6 @@ print(len(comparison.articles), qt)
 
 
 def test_core_comparison_imports_no_qt():
-    run = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-        check=False,
-    )
+    run = run_python("-c", SCRIPT)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "5 []"

@@ -1,11 +1,9 @@
 """With no trained English model installed, analysis still works, with a visible notice."""
 
 import json
-import subprocess
-import sys
 import textwrap
 
-from tests.conftest import REPO
+from tests.conftest import run_python
 
 # Runs in a child process: a meta-path finder makes both model packages unimportable, exactly
 # as on a machine where neither is installed.
@@ -28,14 +26,7 @@ def test_blank_pipeline_fallback_with_notice(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Talks resume\n\nOfficials met on Friday. They agreed on nothing.\n")
     out = tmp_path / "out.json"
-    run = subprocess.run(
-        [sys.executable, "-c", HIDE_MODELS, "compare", str(article), "--json", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-        check=False,
-    )
+    run = run_python("-c", HIDE_MODELS, "compare", str(article), "--json", str(out))
     assert run.returncode == 0, run.stderr
     assert "reduced accuracy: no trained English model" in run.stdout
     document = json.loads(out.read_text())
