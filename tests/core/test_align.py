@@ -140,13 +140,25 @@ def _token(surface: str, lemma: str, pos: str):
 
 
 def test_measures_in_different_units_share_a_dimension_key():
+    from dataclasses import replace
+
     from parallax.core.similarity import MONEY_KEY, PERCENT_KEY, token_keys
 
     km = token_keys(_token("kilometres", "kilometre", "NOUN"), "kilometres")
     miles = token_keys(_token("miles", "mile", "NOUN"), "miles")
     assert set(km) & set(miles) == {"#unit:m"}
-    assert PERCENT_KEY in token_keys(_token("0.4%", "0.4%", "NUM"), "0.4%")
+    percent = _token("%", "%", "PUNCT")
+    assert token_keys(replace(percent, is_word=False), "%") == (PERCENT_KEY,)
     assert PERCENT_KEY in token_keys(_token("percent", "percent", "NOUN"), "percent")
     assert MONEY_KEY in token_keys(_token("$65.40", "$65.40", "NUM"), "$65.40")
     # Time words are not measures: "next week" must not look like "three weeks".
     assert token_keys(_token("week", "week", "NOUN"), "week") == ("week",)
+
+
+def test_pronoun_us_is_not_a_place_and_long_place_names_fold():
+    from parallax.core.similarity import _fold_multiword_places, token_keys
+
+    assert token_keys(_token("us", "we", "PRON"), "us") == ("we",)
+    assert token_keys(_token("US", "US", "PROPN"), "US") == ("@united states",)
+    folded = _fold_multiword_places(["in", "the", "united", "arab", "emirates", "today"])
+    assert folded[2:] == [token_keys(_token("UAE", "UAE", "PROPN"), "UAE")[0], "today"]

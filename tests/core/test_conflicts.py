@@ -260,3 +260,14 @@ def test_no_finding_of_a_type_the_claim_does_not_hold(sample):
             a, b = member(claim["id"], first["article"]), member(claim["id"], second["article"])
             for finding in find_conflicts(a, b):
                 assert (claim["id"], finding.type.value) in designed, (claim["id"], finding)
+
+
+def test_capitalised_relative_dates_and_whole_word_approximators():
+    from parallax.core import numbers
+
+    found = [m[0] for pattern in numbers._DATE_RES for m in pattern.finditer("Last week, Kyiv")]
+    assert found == ["Last week"]
+    assert numbers._MAY_DATE.search("Yesterday, talks failed.")
+    # "troublesome" holds "some", which is no approximator here.
+    match = numbers._QUANTITY.search("a troublesome 5% drop")
+    assert match[0] == "5%" and match["approx"] is None

@@ -74,7 +74,7 @@ _WORD_NUMBER = (
 _WORD_NUMBER += _alternatives(_SMALL.split())
 _NUMBER = rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<words>{_WORD_NUMBER})"
 _QUANTITY = re.compile(
-    rf"(?:(?P<approx>{_alternatives(APPROXIMATORS)})\s+)?"
+    rf"(?:\b(?P<approx>{_alternatives(APPROXIMATORS)})\s+)?"
     rf"(?P<currency>US\$|\$|€|£)?(?<![\w.,:-])"
     rf"(?:{_NUMBER}|(?P<article>a|an)(?=\s+(?:hundred|thou|mil|bil|dozen)))"
     rf"(?:[\s-]?(?P<scale>{_alternatives(SCALES)})\b)?"
@@ -88,7 +88,7 @@ _MAY_COUNT = re.compile(
     rf"\d|\b(?:{_WORD_NUMBER})|\ban?\s+(?:hundred|thou|mil|bil|dozen)", re.IGNORECASE
 )
 _FRACTION = re.compile(
-    rf"(?:(?P<approx>{_alternatives(APPROXIMATORS)})\s+)?"
+    rf"(?:\b(?P<approx>{_alternatives(APPROXIMATORS)})\s+)?"
     rf"\b(?:(?P<numer>a|an|one|two|three|four)[\s-]+)?(?P<frac>{_alternatives(FRACTIONS)})s?"
     r"(?=\s+(?:of|the)\b)",
     re.IGNORECASE,
@@ -265,21 +265,21 @@ _DATE_PATTERNS = (
     rf"{_PREP}(?:\b(?P<wd>{_WEEKDAY}),?\s+)?(?:\b(?P<m1>{_ANY_MONTH})\.?\s+(?P<d1>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_ANY_MONTH})\.?)"
     rf"(?:,?\s+{_YEAR})?\b",
-    rf"{_PREP}(?:\b(?P<rel>last|next|this)\s+)?\b(?P<wd>{_WEEKDAY})\b(?!s)",
+    rf"{_PREP}(?:\b(?P<rel>(?i:last|next|this))\s+)?\b(?P<wd>{_WEEKDAY})\b(?!s)",
     rf"{_PREP}(?:\b(?P<part>early|mid|late|[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?\b(?P<month>{_FULL_MONTH})"
     rf"(?:\s+{_YEAR})?\b",
     rf"\b(?P<prep>[Ii]n|since|by|until|before|after|from|during)\s+{_YEAR}\b(?![-–]\d)",
-    rf"{_PREP}\b(?P<rel>(?:next|this|last|earlier this|later this)\s+(?:week|month|year))\b",
+    rf"{_PREP}\b(?P<rel>(?i:(?:next|this|last|earlier this|later this)\s+(?:week|month|year)))\b",
     r"\b(?P<prep>[Ii]n|within|over)\s+(?:the\s+)?(?:(?:coming|next|few|several)\s+){0,2}"
     r"(?P<span>days|weeks|months)\b",
-    r"\b(?P<rel>today|yesterday|tomorrow|tonight)\b",
+    r"\b(?P<rel>(?i:today|yesterday|tomorrow|tonight))\b",
 )
 _DATE_RES = tuple(re.compile(pattern) for pattern in _DATE_PATTERNS)
 # Every date pattern needs a digit, a month or weekday name, or one of the relative words: one
 # cheap search spares the seven patterns in sentences that have none (most of them).
 _MAY_DATE = re.compile(
     rf"\d|\b(?:{_alternatives(m[:3] for m in MONTHS)}|{_WEEKDAY})"
-    r"|\b(?:week|month|year|day|today|yesterday|tomorrow|tonight)"
+    r"|\b(?i:week|month|year|day|today|yesterday|tomorrow|tonight)"
 )
 _BOUNDS = {"by": "before", "until": "before", "till": "before", "before": "before"}
 _BOUNDS |= {"after": "after", "since": "after", "from": "after"}

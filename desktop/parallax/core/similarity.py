@@ -63,11 +63,18 @@ def place_key(name: str) -> str | None:
 
 def token_keys(token: Token, surface: str) -> tuple[str, ...]:
     """The comparable keys of one token (none for punctuation)."""
+    # spaCy splits "0.4%" and "$65" and calls "%" punctuation: the sign still says what kind of
+    # figure the sentence gives.
+    if surface == "%":
+        return (PERCENT_KEY,)
+    if surface in CURRENCIES:
+        return (MONEY_KEY,)
     if not token.is_word:
         return ()
     lower = surface.lower()
     lemma = token.lemma.lower() or lower
-    place = _places().get(lower) or _places().get(lemma)
+    # "told us" is not the United States: pronouns are never places.
+    place = None if token.pos == "PRON" else _places().get(lower) or _places().get(lemma)
     if place:
         return ("@" + place,)
     if token.pos == "NUM" or _NUMERIC.match(surface):
@@ -85,7 +92,7 @@ def token_keys(token: Token, surface: str) -> tuple[str, ...]:
 def _unit_key(lower: str, lemma: str) -> str | None:
     """A measure's dimension, so 1,000 kilometres and 620 miles share a key (time units excluded:
     "next week" is not a measurement)."""
-    if lower in {"percent", "per cent", "pct"}:
+    if lower in {"percent", "pct"}:
         return PERCENT_KEY
     if lower in CURRENCIES or lemma in {"dollar", "euro", "pound"}:
         return MONEY_KEY
@@ -102,14 +109,21 @@ def sentence_keys(sentence: Sentence, text: str) -> list[str]:
 
 
 def _fold_multiword_places(keys: list[str]) -> list[str]:
-    # "United States" arrives as united, states; join neighbours that name a known place.
+    # "United Arab Emirates" arrives as united, arab, emirates: the longest run of neighbours
+    # that names a known place becomes its key.
+    longest = max(len(alias.split()) for alias in _places())
     folded: list[str] = []
-    for key in keys:
-        joined = f"{folded[-1]} {key}" if folded else ""
-        if joined in _places():
-            folded[-1] = "@" + _places()[joined]
-            continue
-        folded.append(key)
+    position = 0
+    while position < len(keys):
+        for size in range(min(longest, len(keys) - position), 1, -1):
+            joined = " ".join(keys[position : position + size])
+            if joined in _places():
+                folded.append("@" + _places()[joined])
+                position += size
+                break
+        else:
+            folded.append(keys[position])
+            position += 1
     return folded
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from parallax.core.models import Sentence, Token
-from parallax.core.wordlists import HEDGES
+from parallax.core.wordlists import HEDGES, find_terms
 
 
 def _words(text: str) -> frozenset[str]:
@@ -257,23 +257,20 @@ def certainty(p: Parsed) -> Certainty:
         for i in sorted(p.region | p.relative)
         if p.words[i].lower() in MODALS and tokens[i].dep == "aux"
     )
-    lowered = p.text[p.sentence.start : p.sentence.end].lower()
     found: list[tuple[int, int, Marker]] = []
-    # One pass of one pattern for every hedge (none contains another between word boundaries);
-    # listed in the word list's order, as the conflict rules expect.
-    for match in _HEDGE_PATTERN.finditer(lowered):
-        start, end = p.sentence.start + match.start(), p.sentence.start + match.end()
-        if _in_region(p, start):
-            around = next((m for m in modals if m.start <= start < m.end), None)
-            span = (around.start, around.end) if around else (start, end)
-            found.append((_HEDGE_ORDER[match[0]], start, Marker(match[0], *span)))
+    # The tone word lists' own finder (exact offsets); listed in the hedge list's order, as the
+    # conflict rules expect.
+    sentence = p.text[p.sentence.start : p.sentence.end]
+    for term in find_terms(sentence, p.sentence.start):
+        if term.term not in _HEDGE_ORDER or not _in_region(p, term.start):
+            continue
+        around = next((m for m in modals if m.start <= term.start < m.end), None)
+        span = (around.start, around.end) if around else (term.start, term.end)
+        found.append((_HEDGE_ORDER[term.term], term.start, Marker(term.term, *span)))
     return Certainty(modals, tuple(marker for *_, marker in sorted(found, key=lambda f: f[:2])))
 
 
 _HEDGE_ORDER = {hedge: n for n, hedge in enumerate(ADVERB_HEDGES)}
-_HEDGE_PATTERN = re.compile(
-    r"\b(?:" + "|".join(re.escape(h) for h in sorted(ADVERB_HEDGES, key=len, reverse=True)) + r")\b"
-)
 
 
 def _in_region(p: Parsed, offset: int) -> bool:
