@@ -138,15 +138,23 @@ def _write_outputs(comparison, args: argparse.Namespace) -> tuple[list[tuple[str
     """Every requested export; one that fails is reported and the others are still written."""
     from parallax.core import export
 
-    def pdf(path: Path) -> None:
-        from parallax.core.report_html import build_report
-        from parallax.report.pdf import write_pdf
+    built: list = []
 
-        write_pdf(build_report(comparison), path, page_size=args.page_size)
+    def report():  # built once, for the PDF and the HTML alike
+        from parallax.core.report_html import build_report
+
+        if not built:
+            built.append(build_report(comparison))
+        return built[0]
+
+    def pdf(path: Path) -> None:
+        from parallax.report.pdf import write_report_pdf
+
+        write_report_pdf(comparison, path, page_size=args.page_size, report=report())
 
     jobs = (
         ("JSON", args.json, lambda path: export.write_json(comparison, path)),
-        ("HTML report", args.html, lambda path: export.write_html(comparison, path)),
+        ("HTML report", args.html, lambda path: export.write_html(comparison, path, report())),
         ("CSV tables", args.csv, lambda path: export.write_csv(comparison, path)),
         ("PDF report", args.pdf, pdf),
     )

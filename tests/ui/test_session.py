@@ -112,3 +112,15 @@ def test_sample_is_not_unsaved_work(qtbot, sample_dir):
     assert not window.session.modified and not session_module.autosave_path().exists()
     window.session.ask_to_save = lambda: pytest.fail("asked about the sample")
     assert window.close()
+
+
+def test_saving_waits_for_a_running_comparison(qtbot, tmp_path, two_files, sample_dir):
+    window = new_window(qtbot)
+    compare_in(window, qtbot, two_files)
+    target = tmp_path / "x.parallax"
+    window.session.path = target
+    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT):
+        window.open_paths(list(supported_files(sample_dir))[2:4], replace=False)
+        # The panes still show the old set: saving now would write the wrong articles.
+        assert not window.session.save() and not target.exists()
+    assert window.session.save() and len(saved.load(target).articles) == 4

@@ -5,16 +5,21 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parallax import __version__
 from parallax.core.models import AnalysedArticle, Claim, Comparison, Conflict, Sentence
 from parallax.core.readability import Difficulty
 from parallax.core.scores import ArticleScores, SentenceScores
 from parallax.core.tone import TONE_FORMULA, ArticleTone
+
+if TYPE_CHECKING:
+    from parallax.core.report_html import Report
 
 SCHEMA_ID = "parallax.comparison/1"
 
@@ -185,11 +190,11 @@ def write_json(comparison: Comparison, path: Path) -> None:
     write_text_atomic(path, to_json(comparison))
 
 
-def write_html(comparison: Comparison, path: Path) -> None:
+def write_html(comparison: Comparison, path: Path, report: Report | None = None) -> None:
     """The report as one standalone HTML file (inline CSS and images, article text escaped)."""
     from parallax.core.report_html import build_report
 
-    write_text_atomic(path, build_report(comparison).standalone())
+    write_text_atomic(path, (report or build_report(comparison)).standalone())
 
 
 def write_csv(comparison: Comparison, folder: Path) -> list[Path]:
@@ -207,13 +212,24 @@ def write_csv(comparison: Comparison, folder: Path) -> list[Path]:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and rename it: never a half-written file."""
+    with (
+        atomic_target(path) as temporary,
+        open(temporary, "w", encoding="utf-8", newline="\n") as stream,
+    ):
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+@contextmanager
+def atomic_target(path: Path) -> Iterator[str]:
+    """A temporary file name beside ``path`` for the caller to write; renamed over ``path``
+    (with the permissions a new file would get) only when the block ends without error."""
     path = Path(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield temporary
         make_readable(temporary)
         os.replace(temporary, path)
     except BaseException:

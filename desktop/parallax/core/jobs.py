@@ -39,8 +39,11 @@ def _cancelled() -> bool:
     return _active is not None and _active.value != _job
 
 
-def run(job: int, sources: Sequence[Path | Article]) -> Comparison | None:
-    """Load and compare; None when cancelled. Load failures are reported as they happen."""
+def run(
+    job: int, sources: Sequence[Path | Article], same_claim: float | None = None
+) -> Comparison | None:
+    """Load and compare; None when cancelled. Load failures are reported as they happen.
+    ``same_claim`` is the similarity threshold a saved comparison asks for (None: default)."""
     global _job
     _job = job
     loaded = load_files(
@@ -57,7 +60,7 @@ def run(job: int, sources: Sequence[Path | Article]) -> Comparison | None:
     try:
         comparison = compare(
             articles,
-            CompareOptions(processes=1),
+            CompareOptions(processes=1, **({"same_claim": same_claim} if same_claim else {})),
             errors=failures,
             progress=lambda stage, done, total: _report("progress", str(stage), done, total),
             is_cancelled=_cancelled,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,8 +28,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from parallax import __version__
-from parallax.core.export import make_readable
-from parallax.core.report_html import Report
+from parallax.core.export import atomic_target
+from parallax.core.models import Comparison
+from parallax.core.report_html import Report, build_report
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 _RESOLUTION = 300  # device units per inch; text is vector whatever this is
@@ -65,17 +65,19 @@ def write_pdf(
 ) -> int:
     """Render ``report`` to ``path`` (written atomically); returns the number of pages."""
     ensure_application()
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        pages = _render(report, temporary, page_size, progress or (lambda done, total: None))
-        make_readable(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return pages
+    with atomic_target(path) as temporary:
+        return _render(report, temporary, page_size, progress or (lambda done, total: None))
+
+
+def write_report_pdf(
+    comparison: Comparison,
+    path: Path,
+    page_size: str = "A4",
+    progress: Callable[[int, int], None] | None = None,
+    report: Report | None = None,
+) -> int:
+    """The comparison's report as PDF (``report`` when the caller built it already)."""
+    return write_pdf(report or build_report(comparison), path, page_size, progress)
 
 
 def _font(points: int) -> QFont:

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -69,10 +69,9 @@ class ExportRequest:
 def write(comparison: Comparison, request: ExportRequest, progress=None) -> Path:
     """Write one export; raises ``OSError`` when the target cannot be written."""
     if request.format is ExportFormat.PDF:
-        from parallax.core.report_html import build_report
-        from parallax.report.pdf import write_pdf
+        from parallax.report.pdf import write_report_pdf
 
-        write_pdf(build_report(comparison), request.path, request.page_size, progress)
+        write_report_pdf(comparison, request.path, request.page_size, progress)
     elif request.format is ExportFormat.HTML:
         export.write_html(comparison, request.path)
     elif request.format is ExportFormat.CSV:
@@ -219,7 +218,6 @@ class Exporter(QObject):
         self.progress.hide()
         window.statusBar().addPermanentWidget(self.progress)
         self._task: _ExportTask | None = None
-        self._request: ExportRequest | None = None
 
     @property
     def busy(self) -> bool:
@@ -237,7 +235,6 @@ class Exporter(QObject):
         comparison = self.window.comparison
         if comparison is None or self.busy:
             return False
-        self._request = request
         self._task = _ExportTask(comparison, request)
         self._task.signals.progressed.connect(self._on_progressed)
         self._task.signals.finished.connect(self._on_finished)
@@ -265,10 +262,12 @@ class Exporter(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Export failed"), message, parent=self.window
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names are shown as written
         box.open()  # not modal to the app: the comparison stays usable
         self.failed.emit(message)
 
     def _done(self) -> ExportRequest | None:
         self.progress.hide()
-        request, self._task, self._request = self._request, None, None
+        request = self._task.request if self._task else None
+        self._task = None
         return request

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -118,6 +119,10 @@ class MainWindow(QMainWindow):
         self.runner.cancelled.connect(self._on_comparison_cancelled)
 
     def _connect(self) -> None:
+        # The view keeps one selection model across source models: connected once, here.
+        self.claims_view.selectionModel().selectionChanged.connect(
+            self._on_claims_selection_changed
+        )
         self.status_choice.currentIndexChanged.connect(self._on_status_choice_changed)
         self.search.textChanged.connect(self.claims_filter.set_words)
         self.conflicts_table.itemSelectionChanged.connect(self._on_conflicts_selection_changed)
@@ -201,7 +206,7 @@ class MainWindow(QMainWindow):
 
     def run_comparison(self) -> None:
         self.failures = []
-        self.runner.start(self.sources)
+        self.runner.start(self.sources, self.session.same_claim)
 
     def cancel(self) -> None:
         self.runner.cancel()
@@ -221,8 +226,12 @@ class MainWindow(QMainWindow):
         self.comparison_finished.emit(comparison)
 
     def _on_comparison_failed(self, message: str) -> None:
-        problems = "<br>".join(f.message for f in self.failures)
-        self.details.setText(f"<b>{message}</b><br>{problems}")
+        # Nothing new to show: the sources go back to what the window still shows.
+        self.sources = (
+            [item.article for item in self.comparison.articles] if self.comparison else []
+        )
+        problems = "<br>".join(escape(f.message) for f in self.failures)
+        self.details.setText(f"<b>{escape(message)}</b><br>{problems}")
         self.comparison_stopped.emit(message)
 
     def _on_comparison_cancelled(self) -> None:
@@ -299,9 +308,6 @@ class MainWindow(QMainWindow):
     def _fill_claims(self) -> None:
         assert self.comparison is not None
         self.claims_filter.setSourceModel(ClaimsModel(self.comparison))
-        self.claims_view.selectionModel().selectionChanged.connect(
-            self._on_claims_selection_changed
-        )
         self.claims_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # reading order
         # Fixed widths: measuring every cell's text costs more than the whole table.
         widths = [420, 110] + [34] * len(self.comparison.articles) + [70]
@@ -434,7 +440,9 @@ class MainWindow(QMainWindow):
             return
         item = self.comparison.articles[position] if self.comparison else None
         label = item.article.display_name if item else ""
-        self.session.edit_note(self.sources[position], self.tr("Note on “{}”:").format(label))
+        self.session.edit_note(
+            self.sources[position], self.tr("Note on “{}”:").format(escape(label))
+        )
 
     def _on_session_changed(self) -> None:
         self.setWindowTitle(self.session.title())

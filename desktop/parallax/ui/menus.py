@@ -117,7 +117,6 @@ def build_menus(window: MainWindow) -> None:
         lambda: window.zoom(-1),
     )
     view.addSeparator()
-    view.addSeparator()
     window.mark_actions: dict[str, QAction] = {}
     for kind, text in (
         ("difficulty", window.tr("Mark &Hard Sentences")),

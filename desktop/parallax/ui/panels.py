@@ -58,7 +58,8 @@ class ClaimsModel(QAbstractTableModel):
         if role == CLAIM_ROLE:
             return claim.id
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            return self.text_of(claim)
+            # Tooltips guess rich text: an article's "<b>" must show as written.
+            return f"<p>{escape(self.text_of(claim))}</p>"
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         column = index.column()

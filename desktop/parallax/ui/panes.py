@@ -40,6 +40,7 @@ class ArticlePane(QWidget):
         self._starts = [s.start for s in item.sentences]
         self._map = Utf16Map(item.article.text)
         self._programmatic = False
+        self._note = ""  # the user's note on this article, shown as a mark in the header
         self._score_marks: list[QTextEdit.ExtraSelection] = []
         self._selection: list[QTextEdit.ExtraSelection] = []
         self._build_ui()
@@ -82,10 +83,10 @@ class ArticlePane(QWidget):
         scores = self.item.scores
         if scores is not None:
             grade = scores.readability.score("consensus_grade")
-            parts.append(f"grade {grade.value:.0f} ({escape(grade.band)})")
+            parts.append(f"grade {grade.value:.0f} ({grade.band})")
             if scores.tone is not None:
                 parts.append(f"tone {scores.tone.mean:+.2f}")
-        if getattr(self, "_note", ""):
+        if self._note:
             parts.append("✎ note")
         meta = " · ".join(escape(p) for p in parts if p)
         return f"<b>{escape(article.display_name)}</b><br><small>{meta}</small>"

@@ -37,11 +37,11 @@ class ComparisonRunner(QObject):
     def busy(self) -> bool:
         return self._worker is not None
 
-    def start(self, sources: Sequence[Path | Article]) -> None:
+    def start(self, sources: Sequence[Path | Article], same_claim: float | None = None) -> None:
         """Compare ``sources``; a comparison still running is cancelled and forgotten."""
         if self._worker is not None:
             self._worker.cancel()
-        worker = ComparisonWorker(sources)
+        worker = ComparisonWorker(sources, same_claim)
         worker.progressed.connect(self._on_progressed)
         worker.article_failed.connect(self._on_article_failed)
         worker.comparison_finished.connect(self._on_finished)
@@ -49,7 +49,11 @@ class ComparisonRunner(QObject):
         worker.comparison_cancelled.connect(self._on_cancelled)
         self._worker = worker
         self._set_busy(True)
-        worker.start()
+        try:
+            worker.start()
+        except Exception as error:  # the child process could not take the job
+            self._done()
+            self.failed.emit(f"The analysis could not start: {error or type(error).__name__}.")
 
     def cancel(self) -> None:
         if self._worker is not None:

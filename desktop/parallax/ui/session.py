@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -51,7 +51,7 @@ def source_key(source: Path | Article) -> str:
 
 class Session(QObject):
     changed = Signal()  # path or modified state changed: the window retitles itself
-    restore_offered = Signal(str)  # autosave path, when a crashed session can be restored
+    restore_offered = Signal()  # a crashed session's autosave can be restored
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -71,8 +71,14 @@ class Session(QObject):
             self.modified = True
             self.changed.emit()
 
-    def reset(self, path: Path | None = None, notes: dict[str, str] | None = None) -> None:
+    def reset(
+        self,
+        path: Path | None = None,
+        notes: dict[str, str] | None = None,
+        same_claim: float | None = None,
+    ) -> None:
         self.path, self.modified, self.notes = path, False, dict(notes or {})
+        self.same_claim = same_claim
         self.changed.emit()
 
     def title(self) -> str:
@@ -109,6 +115,11 @@ class Session(QObject):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
+        if self.window.runner.busy:  # the articles on screen are about to be replaced
+            self.window.statusBar().showMessage(
+                self.window.tr("Wait for the comparison to finish, then save."), 8000
+            )
+            return False
         snapshot = self.snapshot()
         if snapshot is None:
             self.window.statusBar().showMessage(self.window.tr("Nothing to save yet."), 5000)
@@ -118,7 +129,7 @@ class Session(QObject):
         except saved.SavedFileError as error:
             self._warn(self.window.tr("Could not save"), str(error))
             return False
-        self.reset(path, self.notes)
+        self.reset(path, self.notes, self.same_claim)
         self.window.remember_recent([path])
         self.window.statusBar().showMessage(self.window.tr("Saved {}").format(path), 8000)
         return True
@@ -132,14 +143,15 @@ class Session(QObject):
         except saved.SavedFileError as error:
             self._warn(self.window.tr("Could not open"), str(error))
             return False
-        notes = {
-            source_key(article): document.note(n) for n, article in enumerate(document.articles)
-        }
-        self.same_claim = document.same_claim
-        self.window.compare_articles(list(document.articles))
-        self.reset(Path(path), {k: v for k, v in notes.items() if v})
+        self._adopt(document, Path(path))
         self.window.remember_recent([Path(path)])
         return True
+
+    def _adopt(self, document: saved.SavedComparison, path: Path | None) -> None:
+        """Make a saved comparison the window's work: its articles, notes and threshold."""
+        notes = {source_key(a): document.note(n) for n, a in enumerate(document.articles)}
+        self.reset(path, {k: v for k, v in notes.items() if v}, document.same_claim)
+        self.window.compare_articles(list(document.articles))
 
     def confirm_discard(self) -> bool:
         """True when the current work may be dropped: saved, unmodified, or the user agrees."""
@@ -184,8 +196,10 @@ class Session(QObject):
     # ---- autosave -------------------------------------------------------------------------
     def autosave(self) -> None:
         """Keep a copy of modified work; failures only cost the copy, never the work."""
+        if not self.autosave_enabled or not self.modified or self.window.runner.busy:
+            return
         snapshot = self.snapshot()
-        if not self.autosave_enabled or not self.modified or snapshot is None:
+        if snapshot is None:
             return
         path = autosave_path()
         try:
@@ -204,27 +218,26 @@ class Session(QObject):
         path = autosave_path()
         if not path.is_file():
             return False
-        self.restore_offered.emit(str(path))
+        self.restore_offered.emit()
         return True
 
     def restore(self) -> bool:
-        path = autosave_path()
+        if not self.confirm_discard():  # the user may have started new work meanwhile
+            return False
         try:
-            document = saved.load(path)
+            document = saved.load(autosave_path())
         except saved.SavedFileError as error:
             self._warn(self.window.tr("Could not restore"), str(error))
             self.discard_autosave()
             return False
-        self.same_claim = document.same_claim
-        self.window.compare_articles(list(document.articles))
-        notes = {source_key(a): document.note(n) for n, a in enumerate(document.articles)}
-        self.reset(None, {k: v for k, v in notes.items() if v})
+        self._adopt(document, None)
         self.mark_modified()  # restored work has not been saved anywhere yet
         return True
 
     def _warn(self, title: str, message: str) -> None:
         self.window.statusBar().showMessage(message, 15000)
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # file names are shown as written
         box.open()  # non-modal: the window stays usable
 
 
@@ -247,7 +260,7 @@ class RestoreBar(QWidget):
         row.addWidget(label, 1)
         row.addWidget(self.restore_button)
         row.addWidget(self.discard_button)
-        session.restore_offered.connect(lambda _path: self.show())
+        session.restore_offered.connect(self.show)
         self.hide()
 
     def _on_restore_clicked(self) -> None:

@@ -6,6 +6,7 @@ import multiprocessing
 import queue
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -34,10 +35,10 @@ class _Engine:
         # Messages read by one worker but meant for another (a newer job).
         self.pending: list[tuple] = []
 
-    def submit(self, sources) -> tuple[int, Future]:
+    def submit(self, sources, same_claim: float | None) -> tuple[int, Future]:
         self.jobs += 1
         self.active.value = self.jobs
-        return self.jobs, self.pool.submit(jobs.run, self.jobs, sources)
+        return self.jobs, self.pool.submit(jobs.run, self.jobs, sources, same_claim)
 
     def messages_for(self, job: int) -> list[tuple]:
         while True:
@@ -79,9 +80,10 @@ class ComparisonWorker(QObject):
     comparison_failed = Signal(str)
     comparison_cancelled = Signal()
 
-    def __init__(self, sources: Sequence[Path | Article]) -> None:
+    def __init__(self, sources: Sequence[Path | Article], same_claim: float | None = None) -> None:
         super().__init__()
         self._sources = list(sources)
+        self._same_claim = same_claim
         self._future: Future | None = None
         self._job = 0
         self._timer = QTimer(self)
@@ -89,7 +91,7 @@ class ComparisonWorker(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
 
     def start(self) -> None:
-        self._job, self._future = engine().submit(self._sources)
+        self._job, self._future = engine().submit(self._sources, self._same_claim)
         self._timer.start()
 
     def cancel(self) -> None:
@@ -104,6 +106,11 @@ class ComparisonWorker(QObject):
         self._forward_messages()
         try:
             comparison = self._future.result()
+        except BrokenProcessPool:
+            # The child died (out of memory, killed): the next comparison gets a fresh one.
+            shutdown()
+            self.comparison_failed.emit("The analysis process stopped unexpectedly.")
+            return
         except Exception as error:  # shown to the user as a sentence, never a traceback
             message = str(error) or type(error).__name__
             self.comparison_failed.emit(message if message.endswith(".") else f"{message}.")
