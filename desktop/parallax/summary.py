@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from parallax import __version__
+from parallax.core.claims import conflict_kinds, status_counts
 from parallax.core.models import AnalysedArticle, ClaimStatus, Comparison
 
 _TITLE_WIDTH = 48
@@ -54,15 +53,14 @@ def format_summary(comparison: Comparison, *, seconds: float) -> str:
 def _claims_lines(comparison: Comparison) -> list[str]:
     if not comparison.claims:
         return []
-    statuses = Counter(claim.status for claim in comparison.claims)
+    statuses = status_counts(comparison.claims)
     lines = [
         "",
         f"  Claims: {statuses[ClaimStatus.SHARED_ALL]} shared by all, "
         f"{statuses[ClaimStatus.SHARED_SOME]} by some, {statuses[ClaimStatus.UNIQUE]} unique",
     ]
     if comparison.conflicts:
-        kinds = Counter(conflict.type.value for conflict in comparison.conflicts)
-        detail = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
+        detail = ", ".join(f"{n} {kind}" for kind, n in conflict_kinds(comparison.conflicts))
         lines.append(f"  Conflicts: {len(comparison.conflicts)} ({detail})")
     return lines
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from parallax.core.align import Group
@@ -15,6 +16,20 @@ def status_of(article_count: int, total_articles: int) -> ClaimStatus:
     if article_count <= 1:
         return ClaimStatus.UNIQUE
     return ClaimStatus.SHARED_ALL if article_count == total_articles else ClaimStatus.SHARED_SOME
+
+
+def status_counts(claims: Sequence[Claim]) -> Counter[ClaimStatus]:
+    """How many claims are shared by all, by some, or unique (every status present)."""
+    counts = Counter(dict.fromkeys(ClaimStatus, 0))
+    counts.update(claim.status for claim in claims)
+    return counts
+
+
+def conflict_kinds(conflicts: Sequence[Conflict]) -> list[tuple[str, int]]:
+    """Conflict types with their counts, most frequent first, ties by name: one order for the
+    command-line summary and the report alike."""
+    counts = Counter(conflict.type.value for conflict in conflicts)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def build_claims(groups: Sequence[Group], articles: Sequence[AnalysedArticle]) -> tuple[Claim, ...]:

@@ -76,9 +76,8 @@ def compare(
     report(Stage.ALIGNMENT, 0, 1)
     vectors = align.vectors([(item.article.text, item.sentences) for item in analysed])
     embedder = embeddings.load() if options.use_embeddings else None
-    groups = align.group_claims(
-        vectors, is_cancelled=is_cancelled, **_grouping(options, embedder, analysed)
-    )
+    grouping = _grouping(options, embedder, analysed)
+    groups = align.group_claims(vectors, is_cancelled=is_cancelled, **grouping)
     _check(is_cancelled)
     claims = build_claims(groups, analysed)
     _check(is_cancelled)
@@ -96,7 +95,7 @@ def compare(
         notices=notices,
         claims=claims,
         conflicts=conflicts,
-        embedding_model=embedder.name if embedder else None,
+        embedding_model=embedder.name if "embeddings" in grouping else None,
     )
 
 
@@ -127,10 +126,14 @@ def _grouping(
     if embedder is None:
         return {"threshold": options.same_claim, "mutual_min": align.MUTUAL_MIN}
     texts = [item.sentence_text(s) for item in analysed for s in item.sentences]
+    try:
+        vectors = embedder.encode(texts)
+    except Exception:  # a broken optional backend must not stop a comparison: words only
+        return {"threshold": options.same_claim, "mutual_min": align.MUTUAL_MIN}
     return {
         "threshold": align.SAME_CLAIM_BLENDED,
         "mutual_min": align.MUTUAL_MIN_BLENDED,
-        "embeddings": embedder.encode(texts),
+        "embeddings": vectors,
     }
 
 

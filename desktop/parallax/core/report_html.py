@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 
 from parallax import __version__
 from parallax.core import align, charts
+from parallax.core.claims import conflict_kinds, status_counts
 from parallax.core.models import (
     AnalysedArticle,
     ClaimStatus,
     Comparison,
     Conflict,
 )
-from parallax.core.readability import HARD_GRADE, VERY_HARD_GRADE, Difficulty
+from parallax.core.readability import HARD_GRADE, VERY_HARD_GRADE
 from parallax.core.report_markup import (
     DIFF_STYLE,
     VALUE_STYLE,
@@ -92,16 +93,16 @@ def build_report(comparison: Comparison, *, with_charts: bool = True) -> Report:
 def summary_text(comparison: Comparison) -> str:
     """The report's plain-words summary paragraph (also what tests compare with the JSON)."""
     count = len(comparison.articles)
-    statuses = Counter(claim.status for claim in comparison.claims)
+    statuses = status_counts(comparison.claims)
     sentences = [
         f"Parallax compared {count} articles and grouped their sentences into "
         f"{len(comparison.claims)} claims: {statuses[ClaimStatus.SHARED_ALL]} shared by all "
         f"articles, {statuses[ClaimStatus.SHARED_SOME]} shared by some but not all, and "
         f"{statuses[ClaimStatus.UNIQUE]} found in one article only."
     ]
-    kinds = Counter(conflict.type.value for conflict in comparison.conflicts)
+    kinds = conflict_kinds(comparison.conflicts)
     if kinds:
-        detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items(), key=_by_count))
+        detail = ", ".join(f"{n} {kind}" for kind, n in kinds)
         sentences.append(
             f"It found {len(comparison.conflicts)} conflicting details inside shared claims "
             f"({detail})."
@@ -130,10 +131,6 @@ def most_omissions(comparison: Comparison) -> tuple[AnalysedArticle, int, int] |
     }
     worst = max(comparison.articles, key=lambda item: missing[item.id])
     return (worst, missing[worst.id], len(shared)) if missing[worst.id] else None
-
-
-def _by_count(item: tuple[str, int]) -> tuple[int, str]:
-    return -item[1], item[0]
 
 
 def _title_page(comparison: Comparison, title: str) -> str:
@@ -182,14 +179,11 @@ def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
         readability, tone = item.scores.readability, item.scores.tone
         grade = readability.score("consensus_grade")
         ease = readability.score("flesch_reading_ease")
-        marks = [s.readability for s in item.scores.sentences]
         cells = [
             item.id,
             f"{grade.value:.1f} ({esc(grade.band)})",
             f"{ease.value:.0f} ({esc(ease.band)})",
-            str(sum(m.difficulty is Difficulty.HARD for m in marks)),
-            str(sum(m.difficulty is Difficulty.VERY_HARD for m in marks)),
-            str(sum(m.passive for m in marks)),
+            *(str(n) for n in item.scores.sentence_marks()),
         ]
         if tone is None:
             cells += ["–"] * 5

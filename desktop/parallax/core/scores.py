@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from parallax.core.models import AnalysedArticle
 from parallax.core.readability import (
+    Difficulty,
     Readability,
     SentenceReadability,
     article_readability,
@@ -28,6 +29,15 @@ class ArticleScores:
     readability: Readability
     tone: ArticleTone | None
     sentences: tuple[SentenceScores, ...]
+
+    def sentence_marks(self) -> tuple[int, int, int]:
+        """How many sentences are hard, very hard, and in the passive voice."""
+        marks = [s.readability for s in self.sentences]
+        return (
+            sum(m.difficulty is Difficulty.HARD for m in marks),
+            sum(m.difficulty is Difficulty.VERY_HARD for m in marks),
+            sum(m.passive for m in marks),
+        )
 
 
 def score_article(item: AnalysedArticle) -> ArticleScores:

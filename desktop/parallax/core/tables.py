@@ -11,7 +11,6 @@ import io
 from collections import Counter
 
 from parallax.core.models import Comparison
-from parallax.core.readability import Difficulty
 
 CLAIMS_FILE, CONFLICTS_FILE, SCORES_FILE = "claims.csv", "conflicts.csv", "scores.csv"
 
@@ -114,12 +113,7 @@ def scores_rows(comparison: Comparison) -> list[list[object]]:
             rows.append(row + [""] * (len(rows[0]) - len(row)))
             continue
         row += [round(scores.readability.score(key).value, 2) for key in keys]
-        marks = [s.readability for s in scores.sentences]
-        row += [
-            sum(m.difficulty is Difficulty.HARD for m in marks),
-            sum(m.difficulty is Difficulty.VERY_HARD for m in marks),
-            sum(m.passive for m in marks),
-        ]
+        row += scores.sentence_marks()
         tone = scores.tone
         row += (
             [""] * 9

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTextBrowser
 
+from parallax.core.claims import status_counts
 from parallax.core.models import Claim, ClaimStatus, Comparison
 
 STATUS_LABELS = {
@@ -161,9 +162,7 @@ def voices_browser() -> QTextBrowser:
 
 def summary_html(comparison: Comparison) -> str:
     """The details strip before a claim is picked: counts, notices and files that failed."""
-    counts = {s: 0 for s in ClaimStatus}
-    for claim in comparison.claims:
-        counts[claim.status] += 1
+    counts = status_counts(comparison.claims)
     text = (
         f"{len(comparison.articles)} articles · claims shared by all: "
         f"{counts[ClaimStatus.SHARED_ALL]} · by some: {counts[ClaimStatus.SHARED_SOME]} · "

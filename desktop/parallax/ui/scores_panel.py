@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTabWidget, QVBoxL
 
 from parallax.core import charts
 from parallax.core.models import Comparison
-from parallax.core.readability import Difficulty
 
 # matplotlib must bind to PySide6 (not another Qt binding that may be installed).
 os.environ.setdefault("QT_API", "pyside6")
@@ -109,16 +108,13 @@ def _row(item) -> list[str]:
     readability, tone = scores.readability, scores.tone
     grade = readability.score("consensus_grade")
     ease = readability.score("flesch_reading_ease")
-    marks = [s.readability for s in scores.sentences]
     cells = [
         f"{item.id}: {item.article.display_name[:40]}",
         f"{grade.value:.0f} ({grade.band})",
         f"{ease.value:.0f} ({ease.band})",
         str(readability.words),
         str(readability.sentences),
-        str(sum(m.difficulty is Difficulty.HARD for m in marks)),
-        str(sum(m.difficulty is Difficulty.VERY_HARD for m in marks)),
-        str(sum(m.passive for m in marks)),
+        *(str(n) for n in scores.sentence_marks()),
     ]
     if tone is None:
         return cells + [""] * 5
