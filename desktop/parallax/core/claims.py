@@ -117,4 +117,5 @@ def _member_text(member: ClaimMember, item: AnalysedArticle) -> MemberText:
         sentence=item.sentences[member.sentence],
         text=item.article.text,
         published=item.article.published,
+        terms=item.scores.sentences[member.sentence].tone.terms if item.scores else None,
     )

@@ -25,6 +25,7 @@ from parallax.core.models import ConflictType, ConflictValue, Sentence
 from parallax.core.numbers import WEEKDAYS, DateMention, Quantity, dates, quantities
 from parallax.core.similarity import consonant_skeleton, place_key
 from parallax.core.values import Marker, Parsed, SourceKind, certainty, entities, parse, polarity
+from parallax.core.wordlists import TermMatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class MemberText:
     sentence: Sentence
     text: str  # the whole article text (offsets refer to it)
     published: str | None = None  # ISO date, to resolve weekdays and "next week"
+    terms: tuple[TermMatch, ...] | None = None  # the tone stage's word-list matches, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +74,7 @@ def _side(member: MemberText) -> _Side:
     """One member's parse, cached: in a group each member is compared with several others."""
     iso = parse_iso_prefix(member.published)
     reference = date.fromisoformat(iso) if iso else None
-    return _Side(member, parse(member.text, member.sentence), reference)
+    return _Side(member, parse(member.text, member.sentence, member.terms), reference)
 
 
 def _finding(

@@ -111,10 +111,11 @@ def sentence_keys(sentence: Sentence, text: str) -> list[str]:
 def _fold_multiword_places(keys: list[str]) -> list[str]:
     # "United Arab Emirates" arrives as united, arab, emirates: the longest run of neighbours
     # that names a known place becomes its key.
-    longest = max(len(alias.split()) for alias in _places())
+    starts = _multiword_starts()
     folded: list[str] = []
     position = 0
     while position < len(keys):
+        longest = starts.get(keys[position], 1)
         for size in range(min(longest, len(keys) - position), 1, -1):
             joined = " ".join(keys[position : position + size])
             if joined in _places():
@@ -125,6 +126,17 @@ def _fold_multiword_places(keys: list[str]) -> list[str]:
             folded.append(keys[position])
             position += 1
     return folded
+
+
+@cache
+def _multiword_starts() -> dict[str, int]:
+    """First word of each multi-word place name → the most words a name starting so has."""
+    starts: dict[str, int] = {}
+    for alias in _places():
+        words = alias.split()
+        if len(words) > 1:
+            starts[words[0]] = max(starts.get(words[0], 0), len(words))
+    return starts
 
 
 def fold_name_variants(vocabulary: Iterable[str]) -> dict[str, str]:

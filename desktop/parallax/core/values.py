@@ -18,7 +18,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from parallax.core.models import Sentence, Token
-from parallax.core.wordlists import HEDGES, find_terms
+from parallax.core.wordlists import HEDGES, TermMatch, find_terms
 
 
 def _words(text: str) -> frozenset[str]:
@@ -70,6 +70,8 @@ class Parsed:
     # Non-restrictive relative clauses (", who could meet next week"): outside the claim region,
     # but their modals still tell how sure the sentence is.
     relative: frozenset[int] = frozenset()
+    # Hedges, boosters and loaded terms already found by the tone stage, if it ran.
+    terms: tuple[TermMatch, ...] | None = None
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Article offsets covering tokens ``first``..``last`` inclusive."""
@@ -132,8 +134,9 @@ class EntityValue:
         return Marker(self.text, self.start, self.end)
 
 
-def parse(text: str, sentence: Sentence) -> Parsed:
-    """Token texts, clause pieces, sources and claim region of ``sentence``."""
+def parse(text: str, sentence: Sentence, terms: tuple[TermMatch, ...] | None = None) -> Parsed:
+    """Token texts, clause pieces, sources and claim region of ``sentence``; ``terms`` are its
+    word-list matches when the tone stage found them already."""
     words = tuple(text[t.start : t.end] for t in sentence.tokens)
     segments = _segments(text, sentence, words)
     probe = Parsed(text, sentence, words, segments, frozenset(), ())
@@ -142,7 +145,9 @@ def parse(text: str, sentence: Sentence) -> Parsed:
     main = [range(a, _clause_end(probe, a, b) + 1) for a, b in segments if _is_main(probe, a, b)]
     relative = [range(a, b + 1) for a, b in segments if words[a].lower() in _RELATIVES]
     region, aside = ({i for r in rs for i in r} - attributed for rs in (main, relative))
-    return Parsed(text, sentence, words, segments, frozenset(region), sources, frozenset(aside))
+    return Parsed(
+        text, sentence, words, segments, frozenset(region), sources, frozenset(aside), terms
+    )
 
 
 def _segments(text: str, sentence: Sentence, words: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
@@ -260,8 +265,10 @@ def certainty(p: Parsed) -> Certainty:
     found: list[tuple[int, int, Marker]] = []
     # The tone word lists' own finder (exact offsets); listed in the hedge list's order, as the
     # conflict rules expect.
-    sentence = p.text[p.sentence.start : p.sentence.end]
-    for term in find_terms(sentence, p.sentence.start):
+    terms = p.terms
+    if terms is None:
+        terms = find_terms(p.text[p.sentence.start : p.sentence.end], p.sentence.start)
+    for term in terms:
         if term.term not in _HEDGE_ORDER or not _in_region(p, term.start):
             continue
         around = next((m for m in modals if m.start <= term.start < m.end), None)
