@@ -119,7 +119,7 @@ def test_compare_exports_every_format_in_a_fresh_process(tmp_path, article):
     assert "PDF report written to" in run.stdout and "HTML report written to" in run.stdout
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<script" not in page and "next month" in re.sub(r"<[^>]+>", "", page)
-    assert json.loads((tmp_path / "r.json").read_text())["schema"] == "parallax.comparison/1"
+    assert json.loads((tmp_path / "r.json").read_text())["schema"] == "parallax.comparison/2"
 
 
 def test_compare_reads_saved_comparisons(tmp_path, article, capsys):

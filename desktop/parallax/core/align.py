@@ -1,20 +1,25 @@
-"""Claim groups across articles: sentences that state the same claim, without chaining.
+"""Claims across articles: groups of sentences that state the same fact, possibly overlapping.
 
-Two sentences of different articles are linked when their similarity reaches ``SAME_CLAIM``,
-or when each is the other's best match in the other article and their similarity reaches
-``MUTUAL_MIN``: articles about one event restate its facts in their own words, so a mutual best
-match is evidence of the same claim even where few words are shared (the rule sentence
-aligners for translations use). Groups grow by average linkage over links, strongest first:
-a sentence joins a group, or two groups merge, only when more than half of *all* their cross
-pairs are links (at least half when both sides already hold two or more sentences: two pairs
-that meet on half their cross pairs are linked on at least four of their six pairs), and never
-when that would put two sentences of one article in one group. Plain connected components would
-chain A≈B≈C into one group although A and C share nothing; this rule cannot.
+News restates a fact in the headline, the lead and the body, and one lead often carries two facts
+(the toll and the magnitude). So a claim may hold several sentences of one article, and a sentence
+may belong to several claims. Two steps:
+
+1. **Groups** grow by average linkage over links (pairs of sentences of different articles whose
+   similarity reaches ``LINK_FLOOR``), strongest link first: two groups merge when the mean
+   similarity over all their cross-article pairs (a pair with no link counts as 0) reaches
+   ``SAME_CLAIM``. A pair with no link pulls the mean down, so A≈B≈C never chains into one group
+   when A and C share nothing. Merging repeats until nothing changes, so the result does not
+   depend on the order of equal links.
+2. **Attachment**: a sentence also joins every other group of two or more articles whose sentences
+   in other articles it matches, on average, at ``ATTACH`` or more (a lead that gives the toll and
+   the magnitude joins both claims). Attached sentences do not pull in others.
+
+Every sentence is in at least one claim; one in no group of two or more articles is its own claim.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -23,16 +28,17 @@ import numpy as np
 from parallax.core.links import find_links
 from parallax.core.similarity import Vectorizer, sentence_keys
 
-# Calibrated on STS-B train, fitted in batches of 60 pairs as in a comparison of a few articles
-# (best accuracy for "same claim" = gold ≥ 3.0); see docs/comparison.md.
-SAME_CLAIM = 0.47
-# Mutual best matches below this share too little to trust (calibrated on the sample set).
-MUTUAL_MIN = 0.15
-# With an embedding model: its share of the blended similarity, and the thresholds for the
-# blend, calibrated the same ways (docs/comparison.md).
+# Calibrated on the real-coverage dev set (benchmarks/coverage/, docs/comparison.md): the blend's
+# threshold for one claim, for joining a further claim, and the weakest similarity kept as a link.
+SAME_CLAIM = 0.35
+ATTACH = 0.3
+LINK_FLOOR = 0.2
+# Word overlap only (embeddings off): the same steps on the lexical similarity.
+SAME_CLAIM_LEXICAL = 0.15
+ATTACH_LEXICAL = 0.15
+LINK_FLOOR_LEXICAL = 0.1
+# Share of the sentence embedding in the blended similarity (STS-B train, docs/comparison.md).
 EMBEDDING_WEIGHT = 0.5
-SAME_CLAIM_BLENDED = 0.6
-MUTUAL_MIN_BLENDED = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,49 +63,97 @@ def vectors(texts_and_sentences: Sequence[tuple[str, Sequence]]) -> list[list[di
 
 def group_claims(
     vecs: list[list[dict[str, float]]],
-    threshold: float = SAME_CLAIM,
+    threshold: float = SAME_CLAIM_LEXICAL,
     is_cancelled: Callable[[], bool] = lambda: False,
-    mutual_min: float = MUTUAL_MIN,
+    attach: float | None = ATTACH_LEXICAL,
+    floor: float | None = None,
     embeddings: np.ndarray | None = None,
 ) -> list[Group]:
-    """Every sentence in exactly one group; groups of one sentence for unmatched sentences.
+    """Claim groups (overlapping when sentences attach to several); groups of one sentence for
+    sentences in no other group.
 
-    With ``embeddings`` (one unit row per sentence, in article order) the similarity is the
-    blend ``EMBEDDING_WEIGHT`` × cosine of embeddings + the rest × lexical similarity. Returns an
-    empty list when cancelled.
+    With ``embeddings`` (one unit row per sentence, in article order) the similarity is the blend
+    ``EMBEDDING_WEIGHT`` × cosine of embeddings + the rest × lexical similarity. ``attach`` None
+    turns attachment off. Returns an empty list when cancelled.
     """
     refs = [SentenceRef(a, s) for a, article in enumerate(vecs) for s in range(len(article))]
     weight = EMBEDDING_WEIGHT if embeddings is not None else 0.0
-    found = find_links(
-        vecs, threshold, min(threshold, mutual_min), is_cancelled, embeddings, weight
-    )
+    floor = min(threshold, LINK_FLOOR_LEXICAL if floor is None else floor)
+    found = find_links(vecs, floor, is_cancelled, embeddings, weight)
     if found is None:
         return []
     link: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), similarity in found.items():
         link[a][b] = link[b][a] = similarity
-    parent = list(range(len(refs)))
-    members: dict[int, list[int]] = {n: [n] for n in range(len(refs))}
-    articles: dict[int, set[int]] = {n: {ref.article} for n, ref in enumerate(refs)}
-    # Cluster-level counts of links between clusters, kept up to date as clusters merge.
-    total = {n: dict.fromkeys(row, 1.0) for n, row in link.items()}
-    pairs = sorted(found.items(), key=lambda item: -item[1])
+    article_of = [ref.article for ref in refs]
+    clusters = _agglomerate(found, article_of, threshold)
+    extra = _attachments(clusters, link, article_of, attach) if attach is not None else {}
+    groups = []
+    for root, members in clusters.items():
+        joined = extra.get(root, [])
+        if len(members) == 1 and not joined and any(members[0] in e for e in extra.values()):
+            continue  # a lone sentence that joined a shared claim is not also a claim of its own
+        ids = members + joined
+        groups.append(_group([refs[n] for n in ids], ids, link, article_of))
+    return groups
+
+
+def _agglomerate(
+    found: dict[tuple[int, int], float], article_of: list[int], threshold: float
+) -> dict[int, list[int]]:
+    """Average-linkage clusters over the links, strongest first, until nothing merges."""
+    parent = list(range(len(article_of)))
+    members: dict[int, list[int]] = {n: [n] for n in range(len(article_of))}
+    articles: dict[int, Counter[int]] = {n: Counter([a]) for n, a in enumerate(article_of)}
+    # Sum of link similarities between clusters, kept up to date as clusters merge.
+    total: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), similarity in found.items():
+        total[a][b] = total[b][a] = similarity
+    pairs = sorted(found.items(), key=lambda item: (-item[1], item[0]))
     merged = True
-    while merged:  # until no merge is left: a link seen early may qualify once groups formed
+    while merged:  # a link seen early may qualify once groups have formed
         merged = False
         for (a, b), _ in pairs:
             ra, rb = parent[a], parent[b]
-            if ra == rb or not articles[ra].isdisjoint(articles[rb]):
+            if ra == rb:
                 continue
-            linked = total.get(ra, {}).get(rb, 0.0) / (len(members[ra]) * len(members[rb]))
-            both_groups = len(members[ra]) > 1 and len(members[rb]) > 1
-            if linked > 0.5 or (both_groups and linked >= 0.5):
-                if len(members[ra]) < len(members[rb]):  # fold the smaller row of counts in
+            small, large = sorted((articles[ra], articles[rb]), key=len)
+            same = sum(count * large.get(article, 0) for article, count in small.items())
+            cross = len(members[ra]) * len(members[rb]) - same
+            if cross and total[ra].get(rb, 0.0) / cross >= threshold:
+                if len(members[ra]) < len(members[rb]):  # fold the smaller row of sums in
                     ra, rb = rb, ra
                 _merge(ra, rb, parent, members, total)
-                articles[ra] |= articles.pop(rb)
+                articles[ra] += articles.pop(rb)
                 merged = True
-    return [_group([refs[n] for n in group], group, link) for group in members.values()]
+    return members
+
+
+def _attachments(
+    clusters: dict[int, list[int]],
+    link: dict[int, dict[int, float]],
+    article_of: list[int],
+    attach: float,
+) -> dict[int, list[int]]:
+    """For each shared cluster, the sentences of other clusters that also state its claim."""
+    root_of = {n: root for root, ids in clusters.items() for n in ids}
+    per_article = {
+        root: Counter(article_of[n] for n in ids)
+        for root, ids in clusters.items()
+        if len({article_of[n] for n in ids}) > 1
+    }
+    extra: dict[int, list[int]] = defaultdict(list)
+    for sentence, partners in link.items():
+        sums: dict[int, float] = defaultdict(float)
+        for other, similarity in partners.items():
+            sums[root_of[other]] += similarity
+        for root, summed in sums.items():
+            if root == root_of[sentence] or root not in per_article:
+                continue
+            others = len(clusters[root]) - per_article[root][article_of[sentence]]
+            if others and summed / others >= attach:
+                extra[root].append(sentence)
+    return {root: sorted(ids) for root, ids in extra.items()}
 
 
 def _merge(keep, gone, parent, members, total) -> None:
@@ -109,16 +163,24 @@ def _merge(keep, gone, parent, members, total) -> None:
     for other, value in total.pop(gone, {}).items():
         if other == keep:
             continue
-        total.setdefault(keep, {})[other] = total.get(keep, {}).get(other, 0.0) + value
+        total[keep][other] = total[keep].get(other, 0.0) + value
         row = total[other]
         row[keep] = row.get(keep, 0.0) + row.pop(gone, 0.0)
-    total.get(keep, {}).pop(gone, None)
+    total[keep].pop(gone, None)
 
 
-def _group(refs: list[SentenceRef], ids: list[int], link: dict[int, dict[int, float]]) -> Group:
+def _group(
+    refs: list[SentenceRef],
+    ids: list[int],
+    link: dict[int, dict[int, float]],
+    article_of: list[int],
+) -> Group:
     order = sorted(range(len(refs)), key=lambda n: (refs[n].article, refs[n].sentence))
     refs, ids = [refs[n] for n in order], [ids[n] for n in order]
     if len(refs) == 1:
         return Group(tuple(refs), (1.0,), 0)
-    scores = tuple(sum(link[i].get(o, 0.0) for o in ids if o != i) / (len(ids) - 1) for i in ids)
+    scores = []
+    for i in ids:
+        others = [o for o in ids if article_of[o] != article_of[i]]
+        scores.append(sum(link[i].get(o, 0.0) for o in others) / len(others) if others else 0.0)
     return Group(tuple(refs), tuple(round(s, 4) for s in scores), scores.index(max(scores)))

@@ -7,9 +7,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from parallax.core.align import Group
-from parallax.core.conflicts import MemberText, find_conflicts
+from parallax.core.conflicts import Finding, MemberText, find_conflicts
 from parallax.core.diffing import word_diff
-from parallax.core.models import AnalysedArticle, Claim, ClaimMember, ClaimStatus, Conflict
+from parallax.core.models import (
+    AnalysedArticle,
+    Claim,
+    ClaimMember,
+    ClaimStatus,
+    Conflict,
+    ConflictType,
+    ConflictValue,
+)
 
 
 def status_of(article_count: int, total_articles: int) -> ClaimStatus:
@@ -30,6 +38,18 @@ def conflict_kinds(conflicts: Sequence[Conflict]) -> list[tuple[str, int]]:
     command-line summary and the report alike."""
     counts = Counter(conflict.type.value for conflict in conflicts)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def claims_by_sentence(claims: Sequence[Claim]) -> dict[tuple[str, int], tuple[Claim, ...]]:
+    """Each (article id, sentence index) with the claims it belongs to, the most widely shared
+    first (ties in claim order): one sentence may state several claims."""
+    found: dict[tuple[str, int], list[Claim]] = {}
+    for claim in claims:
+        for member in claim.members:
+            found.setdefault((member.article, member.sentence), []).append(claim)
+    return {
+        key: tuple(sorted(group, key=lambda c: -len(c.articles))) for key, group in found.items()
+    }
 
 
 def build_claims(groups: Sequence[Group], articles: Sequence[AnalysedArticle]) -> tuple[Claim, ...]:
@@ -72,32 +92,79 @@ def claim_conflicts(
     articles: Sequence[AnalysedArticle],
     is_cancelled: Callable[[], bool] = lambda: False,
 ) -> tuple[Conflict, ...] | None:
-    """Typed conflicts between the members of each shared claim; None when cancelled.
+    """Typed conflicts inside each shared claim, one per differing detail; None when cancelled.
 
-    Small groups compare every pair of members; in groups larger than ``_ALL_PAIRS_UP_TO``
-    (wire copy reprinted by dozens of outlets) each member is compared with the representative
-    only, which keeps the work linear in the group's size.
+    Members of different articles are compared in pairs (in groups larger than
+    ``_ALL_PAIRS_UP_TO``, wire copy reprinted by dozens of outlets, each member against the
+    representative only, which keeps the work linear). Pairwise findings of one type that share a
+    value are one detail ("217" vs "225", "225" vs "245": the toll as three outlets give it), so
+    they become one conflict listing every article's value. A detail already reported under
+    another claim (a sentence may state several) is not reported again.
     """
     by_id = {item.id: item for item in articles}
     conflicts: list[Conflict] = []
+    reported: set[frozenset[tuple[str, int, int]]] = set()
+    sides: dict[tuple[str, int], MemberText] = {}
     for claim in claims:
         if claim.status is ClaimStatus.UNIQUE:
             continue
         if is_cancelled():
             return None
-        texts = {m: _member_text(m, by_id[m.article]) for m in claim.members}
+        findings = []
         for a, b in _pairs(claim):
-            for finding in find_conflicts(texts[a], texts[b]):
-                conflicts.append(
-                    Conflict(
-                        id=f"k{len(conflicts) + 1}",
-                        claim=claim.id,
-                        type=finding.type,
-                        confidence=round(finding.confidence, 2),
-                        values=(finding.first, finding.second),
-                    )
-                )
+            first = _member_text(a, by_id[a.article], sides)
+            second = _member_text(b, by_id[b.article], sides)
+            findings.extend(find_conflicts(first, second))
+        for kind, confidence, values in _details(findings):
+            key = frozenset((v.article, v.start, v.end) for v in values)
+            if key in reported:
+                continue
+            reported.add(key)
+            conflicts.append(
+                Conflict(f"k{len(conflicts) + 1}", claim.id, kind, round(confidence, 2), values)
+            )
     return tuple(conflicts)
+
+
+def _details(
+    findings: Sequence[Finding],
+) -> list[tuple[ConflictType, float, tuple[ConflictValue, ...]]]:
+    """Pairwise findings joined into details: same type and a value in common."""
+    parent = list(range(len(findings)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    owner: dict[tuple[ConflictType, str, int, int], int] = {}
+    for n, finding in enumerate(findings):
+        for value in (finding.first, finding.second):
+            key = (finding.type, value.article, value.start, value.end)
+            if key in owner:
+                parent[root(n)] = root(owner[key])
+            else:
+                owner[key] = n
+    joined: dict[int, list[Finding]] = {}
+    for n, finding in enumerate(findings):
+        joined.setdefault(root(n), []).append(finding)
+    details = []
+    for group in joined.values():
+        values = {}
+        for finding in group:
+            for value in (finding.first, finding.second):
+                values.setdefault((value.article, value.start, value.end), value)
+        ordered = tuple(
+            values[k] for k in sorted(values, key=lambda k: (_article_number(k[0]), k[1]))
+        )
+        details.append((group[0].type, max(f.confidence for f in group), ordered))
+    return details
+
+
+def _article_number(article_id: str) -> int:
+    digits = article_id.lstrip("a")
+    return int(digits) if digits.isdigit() else 0
 
 
 _ALL_PAIRS_UP_TO = 12
@@ -111,7 +178,18 @@ def _pairs(claim: Claim) -> list[tuple[ClaimMember, ClaimMember]]:
     return [(base, m) for m in members if m.article != base.article]
 
 
-def _member_text(member: ClaimMember, item: AnalysedArticle) -> MemberText:
+def _member_text(
+    member: ClaimMember, item: AnalysedArticle, cache: dict[tuple[str, int], MemberText]
+) -> MemberText:
+    """One record per sentence, shared by every claim it is in (the conflict finder's parse
+    cache is keyed by it)."""
+    key = (member.article, member.sentence)
+    if key not in cache:
+        cache[key] = _new_member_text(member, item)
+    return cache[key]
+
+
+def _new_member_text(member: ClaimMember, item: AnalysedArticle) -> MemberText:
     return MemberText(
         article=item.id,
         sentence=item.sentences[member.sentence],

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -86,8 +86,8 @@ def _finding(
 
 def _numbers(x: _Side, y: _Side) -> list[Finding]:
     """Figures of one kind (unit, currency, counted noun) whose ranges do not meet."""
-    qx = quantities(x.parsed, tuple((m.start, m.end) for m in dates(x.parsed)))
-    qy = quantities(y.parsed, tuple((m.start, m.end) for m in dates(y.parsed)))
+    qx = [_with_slot(x, q) for q in quantities(x.parsed, _date_spans(x))]
+    qy = [_with_slot(y, q) for q in quantities(y.parsed, _date_spans(y))]
     findings = []
     for kind in sorted({q.kind for q in qx} & {q.kind for q in qy}):
         if kind == "count:":  # a bare count with no noun: nothing says what it counts
@@ -95,13 +95,112 @@ def _numbers(x: _Side, y: _Side) -> list[Finding]:
         left = _unmatched([q for q in qx if q.kind == kind], [q for q in qy if q.kind == kind])
         right = _unmatched([q for q in qy if q.kind == kind], [q for q in qx if q.kind == kind])
         # With several figures of one kind left on a side, which pairs with which is a guess.
-        if len(left) == 1 == len(right) and _same_subject(left[0], right[0]):
+        if (
+            len(left) == 1 == len(right)
+            and _same_subject(left[0], right[0])
+            and _same_slot(x, left[0], y, right[0])
+        ):
             first, second = left[0], right[0]
             confidence = _number_confidence(first, second)
             findings.append(
                 _finding(ConflictType.NUMBER, confidence, x, first.marker, y, second.marker)
             )
     return findings
+
+
+# Words too general to tie two figures to one detail ("rose 2%" and "rose to 4.3%" may measure
+# different things; "inflation rose" and "inflation was" both speak of inflation).
+_WEAK_ANCHORS = frozenset(
+    ["be", "have", "do", "say", "rise", "fall", "increase", "decrease", "reach", "about", "more", "less", "than", "total", "number", "year", "month", "week", "day", "time", "percent", "per", "cent", "point", "people"]
+)
+
+
+def _same_slot(x: _Side, q: Quantity, y: _Side, o: Quantity) -> bool:
+    """A counted noun ties two counts to one detail; a measure (%, money, length, time) needs
+    a content word in common among the words it hangs on ("the rate rose to 0.5%" vs "the rate
+    was raised to 0.25%": yes; "inflation of 4.3%" vs "a quarter-point hike": no)."""
+    if q.kind.startswith(("count:", "toll:")) or q.kind == "magnitude":
+        return True
+    first, second = _anchors(x, q), _anchors(y, o)
+    if first is None or second is None:  # no parse (blank pipeline): the kind must do
+        return True
+    return bool(first & second)
+
+
+def _anchors(side: _Side, q: Quantity) -> frozenset[str] | None:
+    """Content lemmas up to three steps up the parse from the figure, and the noun it counts."""
+    tokens = side.member.sentence.tokens
+    inside = {n for n, t in enumerate(tokens) if t.start < q.end and t.end > q.start}
+    if not tokens or all(t.head < 0 for t in tokens):
+        return None
+    found: set[str] = set()
+    for n in inside:
+        head, steps = tokens[n].head, 0
+        while 0 <= head < len(tokens) and steps < 3:
+            token = tokens[head]
+            if head not in inside and token.pos in _ANCHOR_POS and not token.is_stop:
+                found.add(token.lemma.lower())
+            if token.head == head:
+                break
+            head, steps = token.head, steps + 1
+    return frozenset(found - _WEAK_ANCHORS)
+
+
+_ANCHOR_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ"})
+
+
+def _date_spans(side: _Side) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start, m.end) for m in dates(side.parsed))
+
+
+# What a count of people is a count of, from the words around it ("killed at least 245",
+# "the death toll rose to 217", "5,385 injured"): tolls of one kind are one detail even when
+# one article counts "people" and another gives a bare number.
+_TOLLS = {
+    "dead": "kill dead death die fatality toll life body",
+    "injured": "injure wound hurt injury",
+    "missing": "missing",
+    "evacuated": "evacuate evacuation displace",
+    "rescued": "rescue",
+    "arrested": "arrest detain",
+}
+_TOLL_OF = {word: toll for toll, words in _TOLLS.items() for word in words.split()}
+_MAGNITUDE_WORDS = frozenset({"magnitude", "earthquake", "quake", "temblor", "tremor"})
+_WINDOW = 4  # tokens on each side of a figure that say what it counts
+
+
+def _with_slot(side: _Side, q: Quantity) -> Quantity:
+    """The figure with a finer kind where the words around it say what it is: a quake's
+    magnitude, or a toll (dead, injured, missing …) with the place it is given for."""
+    tokens = side.member.sentence.tokens
+    inside = [n for n, t in enumerate(tokens) if t.start < q.end and t.end > q.start]
+    if not inside:
+        return q
+    first, last = inside[0], inside[-1]
+    near = sorted(
+        range(max(0, first - _WINDOW), min(len(tokens), last + _WINDOW + 1)),
+        key=lambda n: min(abs(n - first), abs(n - last)),
+    )
+    lemmas = [(n, tokens[n].lemma.lower()) for n in near if n not in inside]
+    if 0 < q.value < 10.5 and any(lemma in _MAGNITUDE_WORDS for _, lemma in lemmas):
+        return replace(q, kind="magnitude")
+    if not q.kind.startswith("count:"):
+        return q
+    toll = next((_TOLL_OF[lemma] for _, lemma in lemmas if lemma in _TOLL_OF), None)
+    if toll is None:
+        return q
+    return replace(q, kind=f"toll:{toll}{_place_of(side, q)}")
+
+
+def _place_of(side: _Side, q: Quantity) -> str:
+    """ "72 died in Morelos": the place a toll is given for, when one follows it closely."""
+    text = side.member.text
+    for entity in side.member.sentence.entities:
+        if entity.label in {"GPE", "LOC"} and 0 < entity.start - q.end <= 30:
+            between = text[q.end : entity.start]
+            if re.search(r"\bin\b", between) and not re.search(r"[;:.]", between):
+                return f"@{place_key(entity.text) or entity.text.lower()}"
+    return ""
 
 
 def _unmatched(mine: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
@@ -323,15 +422,25 @@ def _negation(x: _Side, y: _Side) -> list[Finding]:
     first, second = polarity(x.parsed), polarity(y.parsed)
     if first.negative == second.negative or not first.predicate or not second.predicate:
         return []
-    same_verb = first.predicate.normalized.removeprefix("not ") == (
-        second.predicate.normalized.removeprefix("not ")
-    )
-    confidence = 0.8 if same_verb else 0.6
-    return [_finding(ConflictType.NEGATION, confidence, x, first.predicate, y, second.predicate)]
+    if _predicate(first) != _predicate(second):  # "could not deliver" vs "has spoken": no
+        return []
+    return [_finding(ConflictType.NEGATION, 0.8, x, first.predicate, y, second.predicate)]
+
+
+def _predicate(found) -> str:
+    return found.predicate.normalized.removeprefix("not ") if found.predicate else ""
+
+
+def _same_predicate(x: _Side, y: _Side) -> bool:
+    first, second = _predicate(polarity(x.parsed)), _predicate(polarity(y.parsed))
+    return bool(first) and first == second
 
 
 def _certainty(x: _Side, y: _Side) -> list[Finding]:
-    """At most one: the first rule that holds, in either direction."""
+    """At most one: the first rule that holds, in either direction, and only when both
+    sentences hedge or state the same predicate ("will remain" vs "would push" is no finding)."""
+    if not _same_predicate(x, y):
+        return []
     for rule, confidence in ((_reported, 0.75), (_sourced, 0.65), (_modal, 0.7)):
         for one, other, flipped in ((x, y, False), (y, x, True)):
             pair = rule(one, other)
@@ -381,24 +490,38 @@ def _modal(one: _Side, other: _Side) -> tuple[Marker, Marker] | None:
 
 
 def _attribution(x: _Side, y: _Side) -> list[Finding]:
-    """Both sentences credit a source, and the sources differ in name or in kind."""
-    first, second = x.parsed.sources, y.parsed.sources
-    if not first or not second:  # unattributed vs attributed is an omission
+    """Two articles credit the same statement to different named sources.
+
+    Only named sources count (an unnamed one against a named one is vagueness, not a
+    disagreement), a place name is a metonym for its government ("Moscow said" = "the Kremlin
+    said"), and the two sentences must make the same statement: most of their words outside
+    the attribution are the same. A description of the same person ("the prime minister" vs
+    "Truss") is unnamed and so never compared.
+    """
+    named = [s for s in x.parsed.sources if s.kind is SourceKind.NAMED and s.label != "GPE"]
+    other_named = [s for s in y.parsed.sources if s.kind is SourceKind.NAMED and s.label != "GPE"]
+    if not named or not other_named:
         return []
-    named = [s for s in first if s.kind is SourceKind.NAMED]
-    other_named = [s for s in second if s.kind is SourceKind.NAMED]
-    if named and other_named:
-        if any(same_name(s.name, o.name) for s in named for o in other_named):
-            return []
-        # "Moscow said" and "the Kremlin said" name one government twice.
-        if any(s.label == "GPE" for s in named + other_named):
-            return []
-        pair, confidence = (named[0], other_named[0]), 0.75
-    else:
-        kinds = {s.kind for s in second}
-        if kinds & {s.kind for s in first}:
-            return []
-        pair = (first[0], second[0])
-        confidence = 0.7 if named or other_named else 0.55
-    first, second = pair[0].marker, pair[1].marker
-    return [_finding(ConflictType.ATTRIBUTION, confidence, x, first, y, second)]
+    if any(same_name(s.name, o.name) for s in named for o in other_named):
+        return []
+    if _jaccard(_statement(x, named), _statement(y, other_named)) < _SAME_STATEMENT:
+        return []
+    first, second = named[0].marker, other_named[0].marker
+    return [_finding(ConflictType.ATTRIBUTION, 0.75, x, first, y, second)]
+
+
+# Share of content words two sentences must have in common outside their attributions.
+_SAME_STATEMENT = 0.5
+
+
+def _statement(side: _Side, sources) -> frozenset[str]:
+    skip = {n for source in sources for n in range(source.first, source.last + 1)}
+    return frozenset(
+        token.lemma.lower()
+        for n, token in enumerate(side.member.sentence.tokens)
+        if n not in skip and token.is_word and not token.is_stop
+    )
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0

@@ -1,4 +1,4 @@
-"""``Comparison`` → the versioned JSON document (``parallax.comparison/1``) other tools read."""
+"""``Comparison`` → the versioned JSON document (``parallax.comparison/2``) other tools read."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from parallax import __version__
+from parallax.core.claims import claims_by_sentence
 from parallax.core.models import AnalysedArticle, Claim, Comparison, Conflict, Sentence
 from parallax.core.readability import Difficulty
 from parallax.core.scores import ArticleScores, SentenceScores
@@ -21,14 +22,13 @@ from parallax.core.tone import TONE_FORMULA, ArticleTone
 if TYPE_CHECKING:
     from parallax.core.report_html import Report
 
-SCHEMA_ID = "parallax.comparison/1"
+SCHEMA_ID = "parallax.comparison/2"
 
 
 def to_document(comparison: Comparison) -> dict[str, Any]:
     claim_of = {
-        (member.article, member.sentence): claim.id
-        for claim in comparison.claims
-        for member in claim.members
+        key: tuple(claim.id for claim in claims)
+        for key, claims in claims_by_sentence(comparison.claims).items()
     }
     return {
         "schema": SCHEMA_ID,
@@ -95,7 +95,9 @@ def _conflict(conflict: Conflict) -> dict[str, Any]:
     }
 
 
-def _article(item: AnalysedArticle, claim_of: dict[tuple[str, int], str]) -> dict[str, Any]:
+def _article(
+    item: AnalysedArticle, claim_of: dict[tuple[str, int], tuple[str, ...]]
+) -> dict[str, Any]:
     article = item.article
     return {
         "id": item.id,
@@ -113,7 +115,7 @@ def _article(item: AnalysedArticle, claim_of: dict[tuple[str, int], str]) -> dic
             _sentence(
                 s,
                 item.scores.sentences[n] if item.scores else None,
-                claim_of.get((item.id, s.index)),
+                claim_of.get((item.id, s.index), ()),
             )
             for n, s in enumerate(item.sentences)
         ],
@@ -149,7 +151,7 @@ def _tone(tone: ArticleTone) -> dict[str, Any]:
 
 
 def _sentence(
-    sentence: Sentence, scores: SentenceScores | None, claim: str | None
+    sentence: Sentence, scores: SentenceScores | None, claims: tuple[str, ...]
 ) -> dict[str, Any]:
     tone = scores.tone if scores else None
     return {
@@ -158,7 +160,9 @@ def _sentence(
         "end": sentence.end,
         "paragraph": sentence.paragraph,
         "is_headline": sentence.is_headline,
-        "claim": claim,
+        # Every claim the sentence states, the most widely shared first (schema 2; schema 1
+        # had one "claim" per sentence).
+        "claims": list(claims),
         "entities": [
             {"label": e.label, "start": e.start, "end": e.end, "text": e.text}
             for e in sentence.entities
@@ -246,5 +250,5 @@ def make_readable(path: str | Path) -> None:
 
 def schema() -> dict[str, Any]:
     """The JSON Schema of the document, as shipped inside the package."""
-    text = resources.files("parallax.core").joinpath("schemas/comparison-1.schema.json")
+    text = resources.files("parallax.core").joinpath("schemas/comparison-2.schema.json")
     return json.loads(text.read_text(encoding="utf-8"))

@@ -66,9 +66,13 @@ class SentenceMatrix:
         )
 
     def similarities(
-        self, sentence: int, common_row: np.ndarray | None = None
+        self,
+        sentence: int,
+        common_row: np.ndarray | None = None,
+        semantic_row: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Ids (> ``sentence``, other articles) sharing a rarer key, and their cosines.
+        """Ids of other articles' sentences sharing a rarer key (every one of them when there are
+        embeddings), and their similarities.
 
         A sentence made only of common keys (the same wire sentence in every article) searches
         through its least common key instead, so it still meets its copies.
@@ -88,7 +92,6 @@ class SentenceMatrix:
         if self.embeddings is not None:
             # Paraphrases may share no word at all: with embeddings every sentence is a candidate.
             touched[:] = True
-        touched[: sentence + 1] = False
         first, last = self.article_span[self.article_of[sentence]]
         touched[first:last] = False  # an article's sentences are contiguous
         candidates = np.flatnonzero(touched)
@@ -96,72 +99,54 @@ class SentenceMatrix:
             common_row = self.common @ self.common[sentence]
         sims = dots[candidates] + common_row[candidates]
         if self.embeddings is not None:
-            semantic = self.embeddings[candidates] @ self.embeddings[sentence]
+            if semantic_row is None:
+                semantic_row = self.embeddings @ self.embeddings[sentence]
+            semantic = semantic_row[candidates]
             sims = (1 - self.embedding_weight) * sims + self.embedding_weight * semantic
         return candidates, sims
 
 
 _BLOCK = 200
+# A sentence keeps at most this many links (its strongest): enough for a claim restated by every
+# article of a large set, and it bounds memory at 200 articles where embeddings make every pair a
+# candidate.
+MAX_LINKS_PER_SENTENCE = 40
 
 
 def find_links(
     vecs: Sequence[Sequence[dict[str, float]]],
-    threshold: float,
-    mutual_min: float,
+    floor: float,
     is_cancelled: Callable[[], bool] = lambda: False,
     embeddings: np.ndarray | None = None,
     embedding_weight: float = 0.0,
+    per_sentence: int = MAX_LINKS_PER_SENTENCE,
 ) -> dict[tuple[int, int], float] | None:
-    """Links between flat sentence ids with their similarity: similarity ≥ ``threshold``, or
-    mutual best match across two articles with similarity ≥ ``mutual_min``. None if cancelled.
+    """Links between flat sentence ids (lower id first) of different articles with their
+    similarity: pairs at or above ``floor`` that are among the ``per_sentence`` strongest of
+    either end. None if cancelled.
     """
     matrix = SentenceMatrix.build(vecs, embeddings, embedding_weight)
-    count, articles = len(matrix.article_of), len(vecs)
-    best_sim = np.zeros((count, articles))
-    best_id = np.full((count, articles), -1, dtype=np.int64)
-    strong: dict[tuple[int, int], float] = {}
-    common_block = np.zeros((0, count))
+    count = len(matrix.article_of)
+    links: dict[tuple[int, int], float] = {}
+    common_block = semantic_block = np.zeros((0, count))
     for sentence in range(count):
         if sentence % _BLOCK == 0:
             if is_cancelled():
                 return None
-            # The few very common keys, for a block of sentences at once: one matrix product
-            # instead of a gather of every candidate's row per sentence.
+            # The few very common keys, and the embeddings, for a block of sentences at once:
+            # one matrix product instead of a gather of every candidate's row per sentence.
             block = matrix.common[sentence : sentence + _BLOCK]
             common_block = block @ matrix.common.T
-        candidates, sims = matrix.similarities(sentence, common_block[sentence % _BLOCK])
-        keep = sims >= mutual_min
+            if embeddings is not None:
+                semantic_block = embeddings[sentence : sentence + _BLOCK] @ embeddings.T
+        semantic = semantic_block[sentence % _BLOCK] if embeddings is not None else None
+        candidates, sims = matrix.similarities(sentence, common_block[sentence % _BLOCK], semantic)
+        keep = sims >= floor
         candidates, sims = candidates[keep], sims[keep]
-        above = sims >= threshold
-        for other, similarity in zip(candidates[above].tolist(), sims[above].tolist(), strict=True):
-            strong[(sentence, other)] = similarity
-        _update_best(best_sim, best_id, sentence, candidates, sims, matrix.article_of)
-    return strong | _mutual(best_sim, best_id, matrix.article_of, strong)
-
-
-def _update_best(best_sim, best_id, sentence, candidates, sims, article_of) -> None:
-    """Keep, for both ends of every pair, the best partner in the other's article."""
-    if not len(candidates):
-        return
-    # This sentence's best partner in each other article: highest similarity first, first wins.
-    order = np.argsort(-sims, kind="stable")
-    articles, first = np.unique(article_of[candidates[order]], return_index=True)
-    top_sims, top_ids = sims[order][first], candidates[order][first]
-    better = top_sims > best_sim[sentence, articles]
-    best_sim[sentence, articles[better]] = top_sims[better]
-    best_id[sentence, articles[better]] = top_ids[better]
-    # And this sentence as the partner of each candidate (candidates are unique ids).
-    own = article_of[sentence]
-    better = sims > best_sim[candidates, own]
-    best_sim[candidates[better], own] = sims[better]
-    best_id[candidates[better], own] = sentence
-
-
-def _mutual(best_sim, best_id, article_of, strong) -> dict[tuple[int, int], float]:
-    sentences, articles = np.nonzero(best_id >= 0)
-    others = best_id[sentences, articles]
-    back = best_id[others, article_of[sentences]]
-    keep = (back == sentences) & (sentences < others)
-    sims = best_sim[sentences[keep], article_of[others[keep]]]
-    pairs = zip(sentences[keep].tolist(), others[keep].tolist(), sims.tolist(), strict=True)
-    return {(a, b): sim for a, b, sim in pairs if (a, b) not in strong}
+        if len(sims) > per_sentence:
+            top = np.argpartition(-sims, per_sentence)[:per_sentence]
+            candidates, sims = candidates[top], sims[top]
+        for other, similarity in zip(candidates.tolist(), sims.tolist(), strict=True):
+            pair = (sentence, other) if sentence < other else (other, sentence)
+            links[pair] = similarity
+    return links

@@ -34,7 +34,8 @@ class ComparisonCancelled(Exception):
 class CompareOptions:
     """User-settable analysis options."""
 
-    same_claim: float = align.SAME_CLAIM
+    # None: the calibrated threshold for the similarity in use (blended or words only).
+    same_claim: float | None = None
     # Use a sentence-embedding model when one is installed (never required, never downloaded).
     use_embeddings: bool = True
     # spaCy worker processes: None picks 2 for large sets on a multi-core machine. Callers that
@@ -122,17 +123,25 @@ def _with_scores(
 def _grouping(
     options: CompareOptions, embedder: embeddings.Embedder | None, analysed
 ) -> dict[str, object]:
-    """Thresholds, and the sentence embeddings when a model is installed."""
+    """Thresholds, and the sentence embeddings when the encoder is available."""
+    lexical = {
+        "threshold": options.same_claim
+        if options.same_claim is not None
+        else align.SAME_CLAIM_LEXICAL,
+        "attach": align.ATTACH_LEXICAL,
+        "floor": align.LINK_FLOOR_LEXICAL,
+    }
     if embedder is None:
-        return {"threshold": options.same_claim, "mutual_min": align.MUTUAL_MIN}
+        return lexical
     texts = [item.sentence_text(s) for item in analysed for s in item.sentences]
     try:
         vectors = embedder.encode(texts)
-    except Exception:  # a broken optional backend must not stop a comparison: words only
-        return {"threshold": options.same_claim, "mutual_min": align.MUTUAL_MIN}
+    except Exception:  # a broken encoder must not stop a comparison: words only
+        return lexical
     return {
-        "threshold": align.SAME_CLAIM_BLENDED,
-        "mutual_min": align.MUTUAL_MIN_BLENDED,
+        "threshold": options.same_claim if options.same_claim is not None else align.SAME_CLAIM,
+        "attach": align.ATTACH,
+        "floor": align.LINK_FLOOR,
         "embeddings": vectors,
     }
 

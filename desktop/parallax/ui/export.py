@@ -50,7 +50,7 @@ FORMATS = {
     ExportFormat.PDF: ("PDF report", ".pdf", "PDF report (*.pdf)"),
     ExportFormat.HTML: ("HTML report (one standalone file)", ".html", "HTML report (*.html)"),
     ExportFormat.CSV: ("CSV tables (claims, conflicts, scores) in a folder", "", ""),
-    ExportFormat.JSON: ("JSON data (parallax.comparison/1)", ".json", "JSON data (*.json)"),
+    ExportFormat.JSON: ("JSON data (parallax.comparison/2)", ".json", "JSON data (*.json)"),
 }
 FORMAT = settings.Setting("export/format", str, ExportFormat.PDF.value)
 FOLDER = settings.Setting("export/folder", str, "")
