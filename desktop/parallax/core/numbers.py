@@ -111,7 +111,8 @@ class Quantity:
 
     @property
     def marker(self) -> Marker:
-        unit = "" if self.kind.startswith("count") or self.kind == "ratio" else f" {self.kind}"
+        unitless = self.kind.startswith(("count", "toll:")) or self.kind in ("ratio", "magnitude")
+        unit = "" if unitless else f" {self.kind}"
         return Marker(f"{format_number(self.value)}{unit}", self.start, self.end)
 
 

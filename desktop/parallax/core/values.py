@@ -44,7 +44,7 @@ _RELATIVES = frozenset({"which", "who", "whom", "whose", "where"})
 _SUBORDINATORS = _RELATIVES | {"although", "though", "while", "whereas", "because", "if", "unless"}
 _SUBORDINATORS |= {"when", "despite"}
 _COORDINATORS = frozenset({"and", "but", "or", "yet"})
-_DENIAL_VERBS = _words("deny reject refute rebut dispute disavow refuse fail")
+DENIAL_VERBS = _words("deny reject refute rebut dispute disavow refuse fail")
 _NEGATIVE_WORDS = frozenset({"no", "never", "nobody", "nothing", "none", "neither"})
 # Deps whose clause modifies a noun or sets a circumstance: a "not" there is not the claim's.
 _SIDE_DEPS = frozenset({"amod", "advcl"})
@@ -325,7 +325,7 @@ def _negates(p: Parsed, i: int) -> bool:
     if token.dep == "neg" or word in _NEGATIVE_WORDS:
         target = _verb_after(p, i)
         return p.sentence.tokens[target].dep not in _SIDE_DEPS
-    if token.pos == "VERB" and token.lemma.lower() in _DENIAL_VERBS:
+    if token.pos == "VERB" and token.lemma.lower() in DENIAL_VERBS:
         return token.dep not in _SIDE_DEPS
     return token.pos == "ADJ" and token.dep in {"acomp", "oprd", "ROOT"} and _negative_prefix(word)
 
