@@ -40,7 +40,9 @@ def score(cluster: Path, json_dir: Path) -> dict:
     out.write_text(json.dumps(export.to_document(comparison)), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(SCORER), str(cluster), str(out)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(result.stdout)
 
@@ -74,10 +76,14 @@ def main() -> None:
             f"F1 {row['pair_f1']:.3f}  flag found {row['conflicts_yes_found']:>5}  "
             f"optional {row['conflicts_optional_found']:>5}  controls flagged "
             f"{row['false_alarms_on_controls']:>5}  conflicts {row['app_conflicts']:>3} "
-            f"(unmatched {row['app_conflicts_unmatched']}) unmapped {row['unmapped_gold_sentences']}"
+            f"(unmatched {row['app_conflicts_unmatched']}) "
+            f"unmapped {row['unmapped_gold_sentences']}"
         )
-        for flag, key in (("yes", "conflicts_yes_found"), ("no", "false_alarms_on_controls"),
-                          ("optional", "conflicts_optional_found")):
+        for flag, key in (
+            ("yes", "conflicts_yes_found"),
+            ("no", "false_alarms_on_controls"),
+            ("optional", "conflicts_optional_found"),
+        ):
             found, total = _fraction(row[key])
             totals[flag][0] += found
             totals[flag][1] += total
@@ -91,7 +97,8 @@ def main() -> None:
         f"F1 {macro['pair_f1']:.3f}\n"
         f"should-flag found {yes[0]}/{yes[1]} ({yes[0] / max(yes[1], 1):.0%}); controls flagged "
         f"{no[0]}/{no[1]} ({no[0] / max(no[1], 1):.0%}); reported conflicts matching a labelled "
-        f"difference {reported - unmatched}/{reported} ({(reported - unmatched) / max(reported, 1):.0%})"
+        f"difference {reported - unmatched}/{reported} "
+        f"({(reported - unmatched) / max(reported, 1):.0%})"
     )
 
 

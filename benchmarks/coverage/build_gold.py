@@ -21,8 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 EVAL = ROOT.parent / "shared" / "eval"
 COLUMNS = [
-    "claim_id", "claim_paraphrase", "file", "anchor_sha1", "anchor_words",
-    "sent_idx", "is_headline_or_deck", "note",
+    "claim_id",
+    "claim_paraphrase",
+    "file",
+    "anchor_sha1",
+    "anchor_words",
+    "sent_idx",
+    "is_headline_or_deck",
+    "note",
 ]
 ANCHOR_WORDS = 8
 
@@ -54,7 +60,9 @@ def write_tsv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> Non
 
 def build(cluster: Path, check_only: bool) -> list[str]:
     split = _split()
-    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted((cluster / "texts").glob("*.txt"))}
+    texts = {
+        p.name: p.read_text(encoding="utf-8") for p in sorted((cluster / "texts").glob("*.txt"))
+    }
     sentences = {name: split(text) for name, text in texts.items()}
     rows = read_tsv(cluster / "gold.tsv")
     problems, seen, files_of = [], set(), defaultdict(set)

@@ -382,35 +382,38 @@ def _voices(comparison: Comparison) -> str:
 
 def _methods(comparison: Comparison) -> str:
     embedding = comparison.embedding_model
+    words = (
+        "weighted word lemmas (rare words weigh more; a country, its capital and adjective "
+        "count as one word; spelling variants of a name count as one)"
+    )
     if embedding:
-        grouping = (
-            f"Similarity blends word overlap with sentence embeddings from {esc(embedding)} "
-            f"({align.EMBEDDING_WEIGHT:g} each); sentences are linked at a blended similarity "
-            f"of {align.SAME_CLAIM_BLENDED:g}, or as mutual best matches from "
-            f"{align.MUTUAL_MIN_BLENDED:g}."
+        similarity = (
+            f"Similarity blends the cosine of {words} with the cosine of sentence embeddings "
+            f"from {esc(embedding)} ({align.EMBEDDING_WEIGHT:g} each)."
         )
+        same, attach = align.SAME_CLAIM, align.ATTACH
     else:
-        grouping = (
-            "Similarity is the cosine of weighted word lemmas (rare words weigh more; a country, "
-            "its capital and adjective count as one word; spelling variants of a name count as "
-            f"one). Sentences are linked at a similarity of {align.SAME_CLAIM:g}, or when each is "
-            f"the other's best match in the other article and their similarity is at least "
-            f"{align.MUTUAL_MIN:g}."
-        )
+        similarity = f"Similarity is the cosine of {words}."
+        same, attach = align.SAME_CLAIM_LEXICAL, align.ATTACH_LEXICAL
+    grouping = (
+        f"{similarity} Sentences form one claim when their mean similarity across articles is "
+        f"at least {same:g} (a pair with no link counts as 0, so unrelated sentences are never "
+        f"chained together through a third one); a sentence also joins every other claim whose "
+        f"sentences it matches at {attach:g} on average, so a lead giving two facts is in both "
+        "claims, and an article may give several sentences to one claim."
+    )
     model = comparison.model
     items = [
         f"Software: Parallax {esc(__version__)}; language model {esc(model.label)}"
         + ("" if model.trained else " (blank pipeline: reduced accuracy)")
         + f"; sentence embeddings: {esc(embedding or 'none')}.",
-        "Claims: every sentence, headline included, belongs to one claim. "
-        + grouping
-        + " A sentence joins a group only when it is linked to more than half of its members "
-        "(two groups of two or more: at least half of their cross pairs), so unrelated "
-        "sentences are never chained together through a third one.",
-        "Conflicts: inside a shared claim, two articles' values of the same kind (a figure of "
-        "the same unit, a date, a name in the same role, an assertion and its denial, a "
-        "certainty level, a source) that cannot both be true. Rounding, unit conversions, "
-        "date formats and spelling variants of a name are not conflicts.",
+        "Claims: every sentence, headline included, belongs to at least one claim. " + grouping,
+        "Conflicts: inside a shared claim, articles' values for the same detail that cannot all "
+        "be true: a figure for the same counted thing and unit (a toll of the same kind for "
+        "the same place), a date, a name in the same role, the same predicate asserted and "
+        "denied or hedged, and the same statement credited to different sources. Rounding, "
+        "ranges, unit conversions, date formats and spelling variants of a name are not "
+        "conflicts. One conflict lists every article's value for its detail.",
         "Limits: claims are found from wording; heavy paraphrase can split one claim in two, "
         "and a conflict is only found inside a claim. Every conflict is a prompt to check the "
         "sources, not a verdict on which article is right.",
