@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
+from parallax.core.claims import claims_by_sentence
 from parallax.core.loading import supported_files
 from parallax.core.models import ClaimStatus
 from parallax.ui.main_window import MainWindow
@@ -43,10 +44,15 @@ def test_sample_shows_status_marks_and_conflicts(window, qtbot, sample_dir):
         ClaimStatus.SHARED_SOME: QTextCharFormat.UnderlineStyle.DashUnderline,
     }
     shown = {status: 0 for status in expected}
+    # A sentence that states several claims shows the most widely shared one's status.
+    shown_status = {
+        key: claims[0].status for key, claims in claims_by_sentence(comparison.claims).items()
+    }
     for claim in comparison.claims:
-        if claim.status not in expected:
-            continue
         for member in claim.members:
+            status = shown_status[(member.article, member.sentence)]
+            if status not in expected or status is not claim.status:
+                continue
             pane = window.panes[member.article]
             sentence = pane.item.sentences[member.sentence]
             conflicted = any(
@@ -55,8 +61,8 @@ def test_sample_shows_status_marks_and_conflicts(window, qtbot, sample_dir):
                 for v in k.values
             )
             if not conflicted:
-                assert underline_at(pane, sentence.start) == expected[claim.status]
-                shown[claim.status] += 1
+                assert underline_at(pane, sentence.start) == expected[status]
+                shown[status] += 1
     assert all(count > 0 for count in shown.values())
     value = comparison.conflicts[0].values[0]
     assert underline_at(window.panes[value.article], value.start) == (
@@ -65,22 +71,40 @@ def test_sample_shows_status_marks_and_conflicts(window, qtbot, sample_dir):
     assert f"conflicts: {len(comparison.conflicts)}" in window.details.text()
 
 
+def _click(pane, sentence: int) -> None:
+    cursor = QTextCursor(pane.text.document())
+    cursor.setPosition(pane.item.sentences[sentence].start + 2)
+    pane.text.setTextCursor(cursor)  # what a click or arrow key does
+
+
 def test_clicking_a_sentence_selects_its_claim_in_every_pane(window, qtbot, sample_dir):
     comparison = compare_in(window, qtbot, supported_files(sample_dir))
-    claim = max(comparison.claims, key=lambda c: len(c.members))
-    first, *others = claim.members
-    pane = window.panes[first.article]
-    cursor = QTextCursor(pane.text.document())
-    cursor.setPosition(pane.item.sentences[first.sentence].start + 2)
-    pane.text.setTextCursor(cursor)  # what a click or arrow key does
+    first_claim = claims_by_sentence(comparison.claims)
+    claim = max(comparison.claims, key=lambda c: len(c.articles))
+    first = next(m for m in claim.members if first_claim[(m.article, m.sentence)][0] is claim)
+    _click(window.panes[first.article], first.sentence)
     assert window.navigator.current == claim.id
-    for member in others:
+    for member in claim.members:
         other = window.panes[member.article]
         sentence = other.item.sentences[member.sentence]
-        selections = other.text.extraSelections()
-        assert selections[0].cursor.selectionStart() == sentence.start
-        assert selections[0].cursor.selectionEnd() == sentence.end
+        spans = {
+            (x.cursor.selectionStart(), x.cursor.selectionEnd())
+            for x in other.text.extraSelections()
+        }
+        assert (sentence.start, sentence.end) in spans  # every sentence of the claim, in every pane
     assert claim.id in window.details.text()
+
+
+def test_a_sentence_with_two_claims_links_to_the_other(window, qtbot, sample_dir):
+    comparison = compare_in(window, qtbot, supported_files(sample_dir))
+    (key, claims) = next(
+        (k, c) for k, c in claims_by_sentence(comparison.claims).items() if len(c) > 1
+    )
+    _click(window.panes[key[0]], key[1])
+    assert window.navigator.current == claims[0].id
+    assert f"claim:{claims[1].id}" in window.details.text()
+    window.details.linkActivated.emit(f"claim:{claims[1].id}")
+    assert window.navigator.current == claims[1].id
 
 
 def test_claims_table_filters_by_status_and_text(window, qtbot, sample_dir):

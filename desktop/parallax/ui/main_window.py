@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax import APP_NAME, __version__
+from parallax.core.claims import claims_by_sentence
 from parallax.core.errors import ArticleLoadError
 from parallax.core.loading import SUFFIXES, load_pasted
 from parallax.core.models import Article, Claim, Comparison, LoadFailure
@@ -64,8 +65,9 @@ class MainWindow(QMainWindow):
         self.panes: dict[str, ArticlePane] = {}
         self.failures: list[LoadFailure] = []
         self.navigator = Navigator()
-        self._claim_of: dict[tuple[str, int], Claim] = {}
-        self._claims_by_article: dict[str, dict[int, Claim]] = {}
+        # Every claim a sentence states, the most widely shared first.
+        self._claim_of: dict[tuple[str, int], tuple[Claim, ...]] = {}
+        self._claims_by_article: dict[str, dict[int, tuple[Claim, ...]]] = {}
         self._presenting = 0  # generation of the comparison being presented
         self._last_article: str | None = None
         self.session = Session(self)
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         details_area.setWidget(self.details)
         details_area.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.linkActivated.connect(self._on_details_link_activated)
         details_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.find_bar = FindBar(lambda: [pane.text for pane in self.panes.values()])
         central = QWidget()
@@ -245,12 +248,10 @@ class MainWindow(QMainWindow):
         """Present a comparison in small steps, one per event-loop turn, so the window keeps
         responding while panes and tables fill; ``done`` runs after the last step."""
         self.comparison = comparison
-        self._claim_of = {
-            (m.article, m.sentence): claim for claim in comparison.claims for m in claim.members
-        }
+        self._claim_of = claims_by_sentence(comparison.claims)
         self._claims_by_article = {}
-        for (article, sentence), claim in self._claim_of.items():
-            self._claims_by_article.setdefault(article, {})[sentence] = claim
+        for (article, sentence), claims in self._claim_of.items():
+            self._claims_by_article.setdefault(article, {})[sentence] = claims
         self.navigator.load(comparison)
         self._presenting += 1
         steps = [self._clear_panes]
@@ -320,7 +321,12 @@ class MainWindow(QMainWindow):
         self.voices.setHtml(voices_html(self.comparison))
         self.scores_panel.show_comparison(self.comparison)
 
-    def select_claim(self, claim_id: str, origin: str | None = None) -> None:
+    def select_claim(
+        self,
+        claim_id: str,
+        origin: str | None = None,
+        sentence: tuple[str, int] | None = None,
+    ) -> None:
         """Highlight a claim's members in every pane, with differing words; fill the details."""
         if self.comparison is None:
             return
@@ -328,22 +334,22 @@ class MainWindow(QMainWindow):
         if claim is None:
             return
         self.navigator.current = claim.id
-        members = {m.article: m for m in claim.members}
+        members: dict[str, list] = {}
+        for member in claim.members:
+            members.setdefault(member.article, []).append(member)
         for article, pane in self.panes.items():
-            member = members.get(article)
-            spans = (
-                [
-                    (d.start, d.end)
-                    for d in member.diff
-                    if d.op.value != "equal" and d.article == article
-                ]
-                if member
-                else []
-            )
-            pane.show_selection(
-                member.sentence if member else None, spans, scroll=article != origin
-            )
-        self.details.setText(claim_html(self.comparison, claim))
+            mine = members.get(article, [])
+            spans = [
+                (d.start, d.end)
+                for member in mine
+                for d in member.diff
+                if d.op.value != "equal" and d.article == article
+            ]
+            pane.show_selection([m.sentence for m in mine], spans, scroll=article != origin)
+        # The other claims the picked sentence states (or the representative's, from a table).
+        key = sentence or (claim.representative.article, claim.representative.sentence)
+        others = [c for c in self._claim_of.get(key, ()) if c.id != claim.id]
+        self.details.setText(claim_html(self.comparison, claim, others))
 
     def go(self, kind: str, step: int) -> None:
         target = self.navigator.step(kind, step, self._current_article())
@@ -385,9 +391,17 @@ class MainWindow(QMainWindow):
     # ---- slots ------------------------------------------------------------------------------
     def _on_pane_sentence_activated(self, article: str, sentence: int) -> None:
         self._last_article = article
-        claim = self._claim_of.get((article, sentence))
-        if claim is not None and claim.id != self.navigator.current:
-            self.select_claim(claim.id, origin=article)
+        claims = self._claim_of.get((article, sentence), ())
+        # A sentence that states several claims keeps the one on show if it is among them;
+        # the details strip links to the others.
+        if claims and self.navigator.current not in {claim.id for claim in claims}:
+            self.select_claim(claims[0].id, origin=article, sentence=(article, sentence))
+
+    def _on_details_link_activated(self, link: str) -> None:
+        if link.startswith("claim:"):
+            claim_id = link.removeprefix("claim:")
+            self.select_claim(claim_id)
+            self._select_row(claim_id)
 
     def _on_claims_selection_changed(self, *_args) -> None:
         rows = self.claims_view.selectionModel().selectedRows()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import (
@@ -173,11 +174,17 @@ def summary_html(comparison: Comparison) -> str:
     return text + notices + failures
 
 
-def claim_html(comparison: Comparison, claim: Claim) -> str:
-    """The details strip for a claim: status, who carries and who omits it, its conflicts."""
+def claim_html(comparison: Comparison, claim: Claim, others: Sequence[Claim] = ()) -> str:
+    """The details strip for a claim: status, who carries and who omits it, its conflicts, and
+    links to the other claims the picked sentence also states."""
     carried = ", ".join(claim.articles)
     missing = ", ".join(i.id for i in comparison.articles if i.id not in claim.articles)
     parts = [f"<b>{claim.id}</b> — {STATUS_LABELS[claim.status]}; in: {carried}"]
+    if others:
+        links = ", ".join(
+            f"<a href='claim:{c.id}'>{c.id}</a> ({STATUS_LABELS[c.status]})" for c in others
+        )
+        parts.append(f"this sentence also states: {links}")
     if missing:
         parts.append(f"omitted by: {missing}")
     for conflict in comparison.conflicts:

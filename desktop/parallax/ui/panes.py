@@ -91,16 +91,19 @@ class ArticlePane(QWidget):
         meta = " · ".join(escape(p) for p in parts if p)
         return f"<b>{escape(article.display_name)}</b><br><small>{meta}</small>"
 
-    def apply_marks(self, claims: dict[int, Claim], conflicts: Sequence[Conflict]) -> None:
-        """Status formats on every sentence (once) and conflict marks on the values."""
+    def apply_marks(
+        self, claims: dict[int, tuple[Claim, ...]], conflicts: Sequence[Conflict]
+    ) -> None:
+        """Status formats on every sentence (once: its most widely shared claim's status) and
+        conflict marks on the values."""
         document = self.text.document()
         cursor = QTextCursor(document)
         for sentence in self.item.sentences:
-            claim = claims.get(sentence.index)
-            if claim is None:
+            mine = claims.get(sentence.index)
+            if not mine:
                 continue
             self._select(cursor, sentence.start, sentence.end)
-            cursor.mergeCharFormat(palette.status_format(claim.status))
+            cursor.mergeCharFormat(palette.status_format(mine[0].status))
         for conflict in conflicts:
             for value in conflict.values:
                 if value.article == self.item.id:
@@ -112,20 +115,21 @@ class ArticlePane(QWidget):
         cursor.setPosition(self._map(end), QTextCursor.MoveMode.KeepAnchor)
 
     def show_selection(
-        self, sentence: int | None, spans: list[tuple[int, int]], *, scroll: bool = True
+        self, sentences: Sequence[int], spans: list[tuple[int, int]], *, scroll: bool = True
     ) -> None:
-        """Highlight one sentence (the selected claim's member here) and its differing words.
+        """Highlight the selected claim's sentences here (an article may state a claim several
+        times) and their differing words.
 
         ``scroll`` is false for the pane the user is reading in: its cursor stays where it is.
         """
         self._selection = []
-        if sentence is not None:
-            member = self.item.sentences[sentence]
+        for index in sentences:
+            member = self.item.sentences[index]
             self._selection.append(self._extra(member.start, member.end, palette.selected_format()))
-            self._selection += [self._extra(a, b, palette.difference_format()) for a, b in spans]
+        self._selection += [self._extra(a, b, palette.difference_format()) for a, b in spans]
         self.text.setExtraSelections(self._score_marks + self._selection)
-        if sentence is not None and scroll:
-            self.scroll_to(sentence)
+        if sentences and scroll:
+            self.scroll_to(sentences[0])
 
     def show_score_marks(self, kinds: set[str]) -> None:
         """Toggleable marks: "difficulty" (hard/very hard), "passive", "terms" (hedges, loaded)."""
