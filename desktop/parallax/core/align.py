@@ -113,10 +113,16 @@ def _agglomerate(
     merged = True
     while merged:  # a link seen early may qualify once groups have formed
         merged = False
+        # Many links join the same two groups: judge each pair of groups once per pass.
+        judged: set[tuple[int, int, int, int]] = set()
         for (a, b), _ in pairs:
             ra, rb = parent[a], parent[b]
             if ra == rb:
                 continue
+            key = (ra, rb, len(members[ra]), len(members[rb]))
+            if key in judged:
+                continue
+            judged.add(key)
             small, large = sorted((articles[ra], articles[rb]), key=len)
             same = sum(count * large.get(article, 0) for article, count in small.items())
             cross = len(members[ra]) * len(members[rb]) - same

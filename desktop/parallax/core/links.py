@@ -127,7 +127,9 @@ def find_links(
     """
     matrix = SentenceMatrix.build(vecs, embeddings, embedding_weight)
     count = len(matrix.article_of)
-    links: dict[tuple[int, int], float] = {}
+    firsts: list[np.ndarray] = []
+    seconds: list[np.ndarray] = []
+    values: list[np.ndarray] = []
     common_block = semantic_block = np.zeros((0, count))
     for sentence in range(count):
         if sentence % _BLOCK == 0:
@@ -146,7 +148,14 @@ def find_links(
         if len(sims) > per_sentence:
             top = np.argpartition(-sims, per_sentence)[:per_sentence]
             candidates, sims = candidates[top], sims[top]
-        for other, similarity in zip(candidates.tolist(), sims.tolist(), strict=True):
-            pair = (sentence, other) if sentence < other else (other, sentence)
-            links[pair] = similarity
-    return links
+        firsts.append(np.minimum(candidates, sentence))
+        seconds.append(np.maximum(candidates, sentence))
+        values.append(sims)
+    if not firsts:
+        return {}
+    # A pair kept by both of its sentences appears twice with the same similarity: once here.
+    keys = np.concatenate(firsts) * count + np.concatenate(seconds)
+    keys, where = np.unique(keys, return_index=True)
+    sims = np.concatenate(values)[where]
+    pairs = zip((keys // count).tolist(), (keys % count).tolist(), sims.tolist(), strict=True)
+    return {(a, b): similarity for a, b, similarity in pairs}
