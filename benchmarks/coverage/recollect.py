@@ -2,7 +2,8 @@
 
 The texts are third-party copyright and never committed; each cluster keeps ``sources.tsv``
 (URL, outlet, and the edits made), ``text_sha256.tsv`` (the exact texts the gold was labelled
-on) and ``text_span.tsv`` (the first and last words of each text, and a hash of its words). This script
+on) and ``text_span.tsv`` (the first and last words of each text, and a hash of its words).
+This script
 
 1. fetches each URL (or reads a saved copy of the page from ``--pages DIR``, named like the text
    file with ``.html``), extracts the article with trafilatura, the extractor Parallax uses;
@@ -55,8 +56,8 @@ def write_spans(cluster: Path) -> None:
             }
         )
     with (cluster / "text_span.tsv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, ["file", "first_words", "last_words", "words_sha256"], delimiter="\t",
-                                lineterminator="\n")  # fmt: skip
+        columns = ["file", "first_words", "last_words", "words_sha256"]
+        writer = csv.DictWriter(handle, columns, delimiter="\t", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
 
