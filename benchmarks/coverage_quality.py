@@ -52,11 +52,11 @@ def _fraction(text: str) -> tuple[int, int]:
     return int(found), int(total)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", nargs="*", help="cluster folder names (default: all)")
     parser.add_argument("--json-dir", type=Path, help="keep the comparison JSON here")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not SCORER.exists():
         print(f"coverage: skipped ({SCORER} not found)")
         return
