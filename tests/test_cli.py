@@ -135,3 +135,33 @@ def test_compare_reads_saved_comparisons(tmp_path, article, capsys):
     document = json.loads(out.read_text())
     assert len(document["articles"]) == 2
     assert document["errors"][0]["message"].startswith("broken.parallax: is damaged")
+
+
+def test_options_from_the_command_line_and_a_saved_file(tmp_path, article):
+    from parallax.core import align, saved
+    from parallax.core.loading import load_file
+
+    out = tmp_path / "o.json"
+
+    def options(*extra: str) -> dict:
+        assert main(["compare", *extra, "--json", str(out), "-q"]) == 0
+        return json.loads(out.read_text())["generator"]["options"]
+
+    default = options(str(article), str(article))
+    assert default == {
+        "same_claim": align.SAME_CLAIM,
+        "attach": align.ATTACH,
+        "use_embeddings": True,
+    }
+    words = options(str(article), str(article), "--words-only", "--attach", "0.4")
+    assert words == {"same_claim": align.SAME_CLAIM_LEXICAL, "attach": 0.4, "use_embeddings": False}
+    # A saved comparison's own threshold is honoured, and the command line overrides it.
+    stored = tmp_path / "kept.parallax"
+    saved.save(saved.saved_from([load_file(article)] * 2, same_claim=0.55), stored)
+    assert options(str(stored))["same_claim"] == 0.55
+    assert options(str(stored), "--same-claim", "0.6")["same_claim"] == 0.6
+
+
+def test_out_of_range_threshold_is_a_usage_error(article, capsys):
+    assert main(["compare", str(article), "--same-claim", "1.5"]) == 2
+    assert "not between 0 and 1" in capsys.readouterr().err

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from parallax import __version__
-from parallax.core.models import Article, LoadFailure
+from parallax.core.models import Article, CompareOptions, LoadFailure
 
 EXIT_OK, EXIT_NO_ARTICLES, EXIT_USAGE = 0, 1, 2
 
@@ -75,8 +75,36 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default A4)"
     )
+    parser.add_argument(
+        "--same-claim",
+        type=_fraction,
+        metavar="X",
+        help="mean similarity (0–1) for sentences to form one claim (default: calibrated; a "
+        "saved comparison's own threshold when one is given)",
+    )
+    parser.add_argument(
+        "--attach",
+        type=_fraction,
+        metavar="X",
+        help="mean similarity (0–1) for a sentence to join a further claim (default: calibrated)",
+    )
+    parser.add_argument(
+        "--words-only",
+        action="store_true",
+        help="compare by word overlap only, without sentence embeddings",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     return parser
+
+
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 < value < 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
+    return value
 
 
 def _run_default(args: argparse.Namespace) -> int:
@@ -110,7 +138,8 @@ def _run_compare(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     paths, failures, stdin_wanted = _expand(args.files)
-    result = loading.load_files(_open_saved(paths, failures))
+    sources, saved_threshold = _open_saved(paths, failures)
+    result = loading.load_files(sources)
     articles, failures = list(result.articles), failures + list(result.failures)
     if stdin_wanted:
         _load_stdin(articles, failures)
@@ -119,7 +148,12 @@ def _run_compare(args: argparse.Namespace) -> int:
             print(f"error: {failure.message}", file=sys.stderr)
         print("parallax: no article could be loaded", file=sys.stderr)
         return EXIT_NO_ARTICLES
-    comparison = pipeline.compare(articles, errors=failures)
+    options = CompareOptions(
+        same_claim=args.same_claim if args.same_claim is not None else saved_threshold,
+        attach=args.attach,
+        use_embeddings=not args.words_only,
+    )
+    comparison = pipeline.compare(articles, options, errors=failures)
     written, status = _write_outputs(comparison, args)
     if args.quiet:
         for failure in failures:
@@ -173,20 +207,28 @@ def _write_outputs(comparison, args: argparse.Namespace) -> tuple[list[tuple[str
     return written, status
 
 
-def _open_saved(paths: list[Path], failures: list[LoadFailure]) -> list[Path | Article]:
-    """Saved comparisons (.parallax) stand for the articles they hold, in place."""
+def _open_saved(
+    paths: list[Path], failures: list[LoadFailure]
+) -> tuple[list[Path | Article], float | None]:
+    """Saved comparisons (.parallax) stand for the articles they hold, in place; the first one
+    that sets a similarity threshold gives it."""
     from parallax.core import saved
 
     sources: list[Path | Article] = []
+    threshold = None
     for path in paths:
         if path.suffix.lower() != saved.SUFFIX:
             sources.append(path)
             continue
         try:
-            sources.extend(saved.load(path).articles)
+            document = saved.load(path)
         except saved.SavedFileError as error:
             failures.append(LoadFailure(str(path), str(error)))
-    return sources
+            continue
+        sources.extend(document.articles)
+        if threshold is None:
+            threshold = document.same_claim
+    return sources, threshold
 
 
 def _expand(items: Sequence[str | Path]) -> tuple[list[Path], list[LoadFailure], bool]:

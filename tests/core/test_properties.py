@@ -158,9 +158,13 @@ def _check_offsets(comparison) -> None:
 
 
 def _check_partition(comparison) -> None:
-    every = Counter((item.id, s.index) for item in comparison.articles for s in item.sentences)
-    grouped = Counter((m.article, m.sentence) for c in comparison.claims for m in c.members)
+    """Every sentence in at least one claim, and once in each claim it is in."""
+    every = {(item.id, s.index) for item in comparison.articles for s in item.sentences}
+    grouped = {(m.article, m.sentence) for c in comparison.claims for m in c.members}
     assert grouped == every
+    for claim in comparison.claims:
+        keys = [(m.article, m.sentence) for m in claim.members]
+        assert len(keys) == len(set(keys))
 
 
 def _check_coverage(comparison) -> None:

@@ -28,6 +28,8 @@ PACKAGE = "wordllama"
 MODEL = "l2_supercat"
 DIMENSIONS = 256
 NAME = f"WordLlama {MODEL} {DIMENSIONS}-d"
+# Shown wherever the encoder is named (the About box, the report's methods page).
+CREDIT = "WordLlama by Lee Miller, MIT licence; weights shipped in the wordllama package"
 
 _lock = threading.Lock()
 _loaded: list[Embedder | None] = []

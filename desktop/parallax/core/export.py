@@ -39,6 +39,11 @@ def to_document(comparison: Comparison) -> dict[str, Any]:
             "nlp_trained": comparison.model.trained,
             "embedding_model": comparison.embedding_model,
             "created": comparison.created,
+            "options": {
+                "same_claim": comparison.options.same_claim,
+                "attach": comparison.options.attach,
+                "use_embeddings": comparison.options.use_embeddings,
+            },
         },
         "notices": [{"code": n.code, "message": n.message} for n in comparison.notices],
         "articles": [_article(item, claim_of) for item in comparison.articles],

@@ -204,6 +204,23 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class CompareOptions:
+    """The analysis options: what the user (or a saved comparison) asks for, and, recorded in
+    every ``Comparison``, what was actually used (thresholds resolved to numbers)."""
+
+    # Mean similarity for sentences to form one claim; None: the calibrated default for the
+    # similarity in use (blended with embeddings, or words only).
+    same_claim: float | None = None
+    # Mean similarity for a sentence to join a further claim; None: the calibrated default.
+    attach: float | None = None
+    # Blend sentence embeddings into the similarity when the encoder is available.
+    use_embeddings: bool = True
+    # spaCy worker processes: None picks 2 for large sets on a multi-core machine. Callers that
+    # must not fork (some GUI toolkits' threads) pass 1. Not part of the analysis' result.
+    processes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Everything one comparison produced; the UI and every export read only this."""
 
@@ -214,4 +231,6 @@ class Comparison:
     notices: tuple[Notice, ...] = field(default=())
     claims: tuple[Claim, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
-    embedding_model: str | None = None  # the optional sentence-embedding model, if one was used
+    embedding_model: str | None = None  # the sentence encoder, when one was used
+    # The options the analysis used, thresholds resolved (the methods page prints them).
+    options: CompareOptions = field(default_factory=CompareOptions)

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from parallax.core import align, embeddings, nlp, scores, voices
 from parallax.core.claims import build_claims, claim_conflicts
-from parallax.core.models import AnalysedArticle, Article, Comparison, LoadFailure, Notice
+from parallax.core.models import (
+    AnalysedArticle,
+    Article,
+    CompareOptions,
+    Comparison,
+    LoadFailure,
+    Notice,
+)
 
 _PARALLEL_FROM_CHARS = 300_000
 
@@ -28,19 +36,6 @@ class Stage(StrEnum):
 
 class ComparisonCancelled(Exception):
     """Raised by ``compare`` when ``is_cancelled`` turned true; nothing partial is returned."""
-
-
-@dataclass(frozen=True, slots=True)
-class CompareOptions:
-    """User-settable analysis options."""
-
-    # None: the calibrated threshold for the similarity in use (blended or words only).
-    same_claim: float | None = None
-    # Use a sentence-embedding model when one is installed (never required, never downloaded).
-    use_embeddings: bool = True
-    # spaCy worker processes: None picks 2 for large sets on a multi-core machine. Callers that
-    # must not fork (some GUI toolkits' threads) pass 1.
-    processes: int | None = None
 
 
 def compare(
@@ -79,6 +74,12 @@ def compare(
     embedder = embeddings.load() if options.use_embeddings else None
     grouping = _grouping(options, embedder, analysed)
     groups = align.group_claims(vectors, is_cancelled=is_cancelled, **grouping)
+    used = replace(
+        options,
+        same_claim=grouping["threshold"],
+        attach=grouping["attach"],
+        use_embeddings="embeddings" in grouping,
+    )
     _check(is_cancelled)
     claims = build_claims(groups, analysed)
     _check(is_cancelled)
@@ -97,6 +98,7 @@ def compare(
         claims=claims,
         conflicts=conflicts,
         embedding_model=embedder.name if "embeddings" in grouping else None,
+        options=used,
     )
 
 
@@ -122,28 +124,31 @@ def _with_scores(
 
 def _grouping(
     options: CompareOptions, embedder: embeddings.Embedder | None, analysed
-) -> dict[str, object]:
-    """Thresholds, and the sentence embeddings when the encoder is available."""
-    lexical = {
-        "threshold": options.same_claim
-        if options.same_claim is not None
-        else align.SAME_CLAIM_LEXICAL,
-        "attach": align.ATTACH_LEXICAL,
+) -> dict[str, Any]:
+    """Thresholds (the options' or the calibrated defaults for the similarity in use), and the
+    sentence embeddings when the encoder is available."""
+    if embedder is not None:
+        texts = [item.sentence_text(s) for item in analysed for s in item.sentences]
+        try:
+            vectors = embedder.encode(texts)
+        except Exception:  # a broken encoder must not stop a comparison: words only
+            vectors = None
+        if vectors is not None:
+            return {
+                "threshold": _given(options.same_claim, align.SAME_CLAIM),
+                "attach": _given(options.attach, align.ATTACH),
+                "floor": align.LINK_FLOOR,
+                "embeddings": vectors,
+            }
+    return {
+        "threshold": _given(options.same_claim, align.SAME_CLAIM_LEXICAL),
+        "attach": _given(options.attach, align.ATTACH_LEXICAL),
         "floor": align.LINK_FLOOR_LEXICAL,
     }
-    if embedder is None:
-        return lexical
-    texts = [item.sentence_text(s) for item in analysed for s in item.sentences]
-    try:
-        vectors = embedder.encode(texts)
-    except Exception:  # a broken encoder must not stop a comparison: words only
-        return lexical
-    return {
-        "threshold": options.same_claim if options.same_claim is not None else align.SAME_CLAIM,
-        "attach": align.ATTACH,
-        "floor": align.LINK_FLOOR,
-        "embeddings": vectors,
-    }
+
+
+def _given(value: float | None, default: float) -> float:
+    return default if value is None else value
 
 
 def _processes(options: CompareOptions, articles: Sequence[Article]) -> int:

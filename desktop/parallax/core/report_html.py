@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from parallax import __version__
 from parallax.core import align, charts
 from parallax.core.claims import conflict_kinds, status_counts
+from parallax.core.embeddings import CREDIT as EMBEDDING_CREDIT
 from parallax.core.models import (
     AnalysedArticle,
     ClaimStatus,
@@ -382,6 +383,7 @@ def _voices(comparison: Comparison) -> str:
 
 def _methods(comparison: Comparison) -> str:
     embedding = comparison.embedding_model
+    options = comparison.options
     words = (
         "weighted word lemmas (rare words weigh more; a country, its capital and adjective "
         "count as one word; spelling variants of a name count as one)"
@@ -389,18 +391,17 @@ def _methods(comparison: Comparison) -> str:
     if embedding:
         similarity = (
             f"Similarity blends the cosine of {words} with the cosine of sentence embeddings "
-            f"from {esc(embedding)} ({align.EMBEDDING_WEIGHT:g} each)."
+            f"from {esc(embedding)} ({align.EMBEDDING_WEIGHT:g} each; {esc(EMBEDDING_CREDIT)})."
         )
-        same, attach = align.SAME_CLAIM, align.ATTACH
     else:
-        similarity = f"Similarity is the cosine of {words}."
-        same, attach = align.SAME_CLAIM_LEXICAL, align.ATTACH_LEXICAL
+        similarity = f"Similarity is the cosine of {words} (sentence embeddings off)."
     grouping = (
         f"{similarity} Sentences form one claim when their mean similarity across articles is "
-        f"at least {same:g} (a pair with no link counts as 0, so unrelated sentences are never "
-        f"chained together through a third one); a sentence also joins every other claim whose "
-        f"sentences it matches at {attach:g} on average, so a lead giving two facts is in both "
-        "claims, and an article may give several sentences to one claim."
+        f"at least {options.same_claim:g} (a pair with no link counts as 0, so unrelated "
+        "sentences are never chained together through a third one); a sentence also joins "
+        f"every other claim whose sentences it matches at {options.attach:g} on average, so a "
+        "lead giving two facts is in both claims, and an article may give several sentences "
+        "to one claim."
     )
     model = comparison.model
     items = [

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from parallax import APP_NAME, __version__
 from parallax.core.claims import claims_by_sentence
+from parallax.core.embeddings import CREDIT as EMBEDDING_CREDIT
 from parallax.core.errors import ArticleLoadError
 from parallax.core.loading import SUFFIXES, load_pasted
 from parallax.core.models import Article, Claim, Comparison, LoadFailure
@@ -469,8 +470,9 @@ class MainWindow(QMainWindow):
             self,
             self.tr("About Parallax"),
             self.tr(
-                "<b>Parallax {}</b><br>Compare news articles about one event.<br>Language model: {}"
-            ).format(__version__, model),
+                "<b>Parallax {}</b><br>Compare news articles about one event.<br>"
+                "Language model: {}<br>Sentence embeddings: {}"
+            ).format(__version__, escape(model), escape(EMBEDDING_CREDIT)),
         )
 
     def _refresh_recent(self) -> None:
