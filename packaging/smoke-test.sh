@@ -32,6 +32,7 @@ document = json.load(open(sys.argv[1], encoding="utf-8"))
 generator = document["generator"]
 assert generator["nlp_trained"], f"blank pipeline in the bundle: {generator['nlp_model']}"
 assert "en_core_web_sm" in generator["nlp_model"], generator["nlp_model"]
+assert generator["embedding_model"], "no sentence encoder in the bundle (wordllama data?)"
 articles = document["articles"]
 assert len(articles) == 5, len(articles)
 for article in articles:
