@@ -4,13 +4,17 @@ News restates a fact in the headline, the lead and the body, and one lead often 
 (the toll and the magnitude). So a claim may hold several sentences of one article, and a sentence
 may belong to several claims. Two steps:
 
-1. **Groups** grow by average linkage over links (pairs of sentences of different articles whose
-   similarity reaches ``LINK_FLOOR``), strongest link first: two groups merge when the mean
-   similarity over all their cross-article pairs (a pair with no link counts as 0) reaches
-   ``SAME_CLAIM``. A pair with no link pulls the mean down, so A≈B≈C never chains into one group
-   when A and C share nothing. Merging repeats until nothing changes, so the result does not
-   depend on the order of equal links.
-2. **Attachment**: a sentence also joins every other group of two or more articles whose sentences
+1. **Links** are pairs of sentences of different articles, weighted by their similarity and by
+   how close each comes to being the other's best match in its article (``RELATIVE_WEIGHT``:
+   articles on one event restate each fact once or twice, so a sentence's best match in another
+   article is better evidence than a merely similar one, the rule sentence aligners for
+   translations use); links under ``LINK_FLOOR`` are dropped.
+2. **Groups** grow by average linkage over the links, strongest link first: two groups merge
+   when the mean similarity over all their cross-article pairs (a pair with no link counts as
+   0) reaches ``SAME_CLAIM``. A pair with no link pulls the mean down, so A≈B≈C never chains
+   into one group when A and C share nothing. Merging repeats until nothing changes, so the
+   result does not depend on the order of equal links.
+3. **Attachment**: a sentence also joins every other group of two or more articles whose sentences
    in other articles it matches, on average, at ``ATTACH`` or more (a lead that gives the toll and
    the magnitude joins both claims). Attached sentences do not pull in others.
 
@@ -30,15 +34,19 @@ from parallax.core.similarity import Vectorizer, sentence_keys
 
 # Calibrated on the real-coverage dev set (benchmarks/coverage/, docs/comparison.md): the blend's
 # threshold for one claim, for joining a further claim, and the weakest similarity kept as a link.
-SAME_CLAIM = 0.35
-ATTACH = 0.3
-LINK_FLOOR = 0.2
+SAME_CLAIM = 0.3
+ATTACH = 0.25
+LINK_FLOOR = 0.15
 # Word overlap only (embeddings off): the same steps on the lexical similarity.
 SAME_CLAIM_LEXICAL = 0.15
 ATTACH_LEXICAL = 0.15
 LINK_FLOOR_LEXICAL = 0.1
 # Share of the sentence embedding in the blended similarity (STS-B train, docs/comparison.md).
 EMBEDDING_WEIGHT = 0.5
+# Share of a link's weight that depends on its being each sentence's best match in the other
+# article, and the similarity from which pairs are candidates for it (dev set).
+RELATIVE_WEIGHT = 0.6
+CANDIDATE_FLOOR = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +87,14 @@ def group_claims(
     refs = [SentenceRef(a, s) for a, article in enumerate(vecs) for s in range(len(article))]
     weight = EMBEDDING_WEIGHT if embeddings is not None else 0.0
     floor = min(threshold, LINK_FLOOR_LEXICAL if floor is None else floor)
-    found = find_links(vecs, floor, is_cancelled, embeddings, weight)
-    if found is None:
+    candidates = find_links(vecs, min(floor, CANDIDATE_FLOOR), is_cancelled, embeddings, weight)
+    if candidates is None:
         return []
+    article_of = [ref.article for ref in refs]
+    found = _relative(candidates, article_of, floor)
     link: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), similarity in found.items():
         link[a][b] = link[b][a] = similarity
-    article_of = [ref.article for ref in refs]
     clusters = _agglomerate(found, article_of, threshold)
     extra = _attachments(clusters, link, article_of, attach) if attach is not None else {}
     groups = []
@@ -96,6 +105,24 @@ def group_claims(
         ids = members + joined
         groups.append(_group([refs[n] for n in ids], ids, link, article_of))
     return groups
+
+
+def _relative(
+    candidates: dict[tuple[int, int], float], article_of: list[int], floor: float
+) -> dict[tuple[int, int], float]:
+    """Links weighted by how near each end comes to its best match in the other's article."""
+    best: dict[tuple[int, int], float] = defaultdict(float)
+    for (a, b), similarity in candidates.items():
+        for one, other in ((a, b), (b, a)):
+            key = (one, article_of[other])
+            best[key] = max(best[key], similarity)
+    found = {}
+    for (a, b), similarity in candidates.items():
+        ratio = min(similarity / best[(a, article_of[b])], similarity / best[(b, article_of[a])])
+        weighted = similarity * (1 - RELATIVE_WEIGHT + RELATIVE_WEIGHT * ratio)
+        if weighted >= floor:
+            found[(a, b)] = weighted
+    return found
 
 
 def _agglomerate(
