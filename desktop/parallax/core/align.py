@@ -38,9 +38,9 @@ SAME_CLAIM = 0.3
 ATTACH = 0.25
 LINK_FLOOR = 0.15
 # Word overlap only (embeddings off): the same steps on the lexical similarity.
-SAME_CLAIM_LEXICAL = 0.15
-ATTACH_LEXICAL = 0.15
-LINK_FLOOR_LEXICAL = 0.1
+SAME_CLAIM_LEXICAL = 0.1
+ATTACH_LEXICAL = 0.1
+LINK_FLOOR_LEXICAL = 0.06
 # Share of the sentence embedding in the blended similarity (STS-B train, docs/comparison.md).
 EMBEDDING_WEIGHT = 0.5
 # Share of a link's weight that depends on its being each sentence's best match in the other

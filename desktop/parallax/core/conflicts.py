@@ -221,6 +221,11 @@ def _with_slot(side: _Side, q: Quantity) -> Quantity:
         range(max(0, first - _WINDOW), min(len(tokens), last + _WINDOW + 1)),
         key=lambda n: min(abs(n - first), abs(n - last)),
     )
+    if _is_age(side.member.text, q):
+        years = float(re.match(r"\d+", q.text)[0])
+        return replace(
+            q, kind="age", value=years, low=years - 0.5, high=years + 0.5, converted=False
+        )
     lemmas = [(n, tokens[n].lemma.lower()) for n in near if n not in inside]
     if 0 < q.value < 10.5 and any(lemma in _MAGNITUDE_WORDS for _, lemma in lemmas):
         return replace(q, kind="magnitude")
@@ -230,6 +235,22 @@ def _with_slot(side: _Side, q: Quantity) -> Quantity:
     if toll is None:
         return q
     return replace(q, kind=f"toll:{toll}{_place_of(side, q)}")
+
+
+# "the 34-year-old", "Messi, 35," and "Paddock, 64, of Mesquite": a person's age.
+_AGED = re.compile(r"\d{1,3}-year-old")
+_APPOSITIVE_AGE = re.compile(r"[A-Z][\w'’-]+, $")
+
+
+def _is_age(text: str, q: Quantity) -> bool:
+    if _AGED.match(text, q.start, q.end + 5) and text[q.end : q.end + 4] == "-old":
+        return True
+    return (
+        q.text.isdigit()
+        and 0 < q.value < 120
+        and text[q.end : q.end + 1] == ","
+        and bool(_APPOSITIVE_AGE.search(text, max(0, q.start - 40), q.start))
+    )
 
 
 def _place_of(side: _Side, q: Quantity) -> str:
@@ -253,10 +274,17 @@ def _same_subject(q: Quantity, o: Quantity) -> bool:
 
 
 def _overlap(q: Quantity, o: Quantity) -> bool:
-    # A converted unit was itself rounded by the writer ("620 miles" for 1,000 km).
-    slack = 0.01 * max(abs(q.value), abs(o.value)) if q.converted or o.converted else 0.0
+    # A converted unit was itself rounded by the writer ("620 miles" for 1,000 km); two figures
+    # written in the same unit ("44 days", "45 days") were not converted from each other.
+    converted = (q.converted or o.converted) and _unit_word(q) != _unit_word(o)
+    slack = 0.01 * max(abs(q.value), abs(o.value)) if converted else 0.0
     # Strict: "4.1%" and "4.2%" share only the rounding boundary 4.15, and they do disagree.
     return q.low < o.high + slack and o.low < q.high + slack
+
+
+def _unit_word(q: Quantity) -> str:
+    words = re.findall(r"[a-z]+", q.text.lower())
+    return words[-1].removesuffix("s") if words else ""
 
 
 def _number_confidence(q: Quantity, o: Quantity) -> float:

@@ -84,6 +84,7 @@ _QUANTITY = re.compile(
 )
 # Every _QUANTITY match holds a digit, a number word or "a/an hundred…": most sentences have
 # none, and this one cheap search spares them the long pattern above.
+_SCORE = re.compile(r"(?<![\w.,$€£-])(\d{1,2})[-–](\d{1,2})(?![\w.,%-])")
 _MAY_COUNT = re.compile(
     rf"\d|\b(?:{_WORD_NUMBER})|\ban?\s+(?:hundred|thou|mil|bil|dozen)", re.IGNORECASE
 )
@@ -111,7 +112,15 @@ class Quantity:
 
     @property
     def marker(self) -> Marker:
-        unitless = self.kind.startswith(("count", "toll:")) or self.kind in ("ratio", "magnitude")
+        if self.kind == "score":
+            return Marker(
+                f"{int(self.value) // 1000}-{int(self.value) % 1000}", self.start, self.end
+            )
+        unitless = self.kind.startswith(("count", "toll:")) or self.kind in (
+            "ratio",
+            "magnitude",
+            "age",
+        )
         unit = "" if unitless else f" {self.kind}"
         return Marker(f"{format_number(self.value)}{unit}", self.start, self.end)
 
@@ -131,6 +140,13 @@ def quantities(p: Parsed, skip: Sequence[tuple[int, int]] = ()) -> tuple[Quantit
     for match in _FRACTION.finditer(sentence):
         if match["numer"] or match["frac"].lower() == "half":  # "the fifth round" is an ordinal
             found.append(_fraction(p, match, base))
+    for match in _SCORE.finditer(sentence):
+        # A score or a vote ("won 4-2 on penalties", "an 8-1 vote"): one exact pair of counts.
+        value = float(int(match[1]) * 1000 + int(match[2]))
+        start, end = base + match.start(), base + match.end()
+        found.append(
+            Quantity(match[0], start, end, value, value, value, "score", frozenset(), False)
+        )
     for match in _QUANTITY.finditer(sentence) if _MAY_COUNT.search(sentence) else ():
         start, end = base + match.start(), base + match.end()
         if any(s <= start < e or s < end <= e for s, e in skip):
