@@ -151,13 +151,21 @@ def _details(
         joined.setdefault(root(n), []).append(finding)
     details = []
     for group in joined.values():
+        # One value per article: the one most often in disagreement (an article that gives the
+        # detail twice, in its headline and its lead, is listed once).
+        counts: Counter[tuple[str, int, int]] = Counter()
         values = {}
         for finding in group:
             for value in (finding.first, finding.second):
-                values.setdefault((value.article, value.start, value.end), value)
-        ordered = tuple(
-            values[k] for k in sorted(values, key=lambda k: (_article_number(k[0]), k[1]))
-        )
+                key = (value.article, value.start, value.end)
+                counts[key] += 1
+                values.setdefault(key, value)
+        chosen: dict[str, tuple[str, int, int]] = {}
+        for key in sorted(values, key=lambda k: (-counts[k], k[1])):
+            chosen.setdefault(key[0], key)
+        ordered = tuple(values[chosen[a]] for a in sorted(chosen, key=_article_number))
+        if len({v.normalized for v in ordered}) < 2:
+            continue  # the values left agree: no conflict to show
         details.append((group[0].type, max(f.confidence for f in group), ordered))
     return details
 

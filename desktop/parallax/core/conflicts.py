@@ -157,6 +157,8 @@ def _same_slot(x: _Side, q: Quantity, y: _Side, o: Quantity) -> bool:
     if q.kind.startswith(("count:", "toll:")) or q.kind == "magnitude":
         return True
     first, second = _anchors(x, q), _anchors(y, o)
+    if q.kind == "score":  # "led 2-0" and "won 4-2 on penalties": scores need a common word
+        return bool(first and second and first & second)
     # With no parse (blank pipeline) or nothing but general words around a figure, the kind
     # must do; two figures anchored on different words measure different things.
     return not (first and second and first.isdisjoint(second))
