@@ -70,3 +70,22 @@ def test_two_hundred_articles():
         assert not (texts & set(facts) and any(t.startswith("Local detail") for t in texts))
     members = {(m.article, m.sentence) for c in comparison.claims for m in c.members}
     assert members == {(i.id, s.index) for i in comparison.articles for s in i.sentences}
+
+
+def test_no_analysis_outlives_its_comparison():
+    """The window's worker process compares again and again: no cache may keep old articles
+    (their parses hold the whole text) alive after a comparison is gone."""
+    import gc
+
+    from parallax.core.values import Parsed
+
+    comparison = compare(
+        [
+            load_pasted("Five soldiers were killed in the attack on Friday, officials said."),
+            load_pasted("Seven soldiers were killed in the attack on Friday, the army said."),
+        ]
+    )
+    assert comparison.conflicts  # the conflict finder parsed both sentences
+    del comparison
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, Parsed)]

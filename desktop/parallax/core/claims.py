@@ -104,7 +104,9 @@ def claim_conflicts(
     by_id = {item.id: item for item in articles}
     conflicts: list[Conflict] = []
     reported: set[frozenset[tuple[str, int, int]]] = set()
-    sides: dict[tuple[str, int], MemberText] = {}
+    members: dict[tuple[str, int], MemberText] = {}
+    # Each sentence's extraction, kept for this call only: nothing outlives the comparison.
+    extracted: dict = {}
     for claim in claims:
         if claim.status is ClaimStatus.UNIQUE:
             continue
@@ -112,9 +114,9 @@ def claim_conflicts(
             return None
         findings = []
         for a, b in _pairs(claim):
-            first = _member_text(a, by_id[a.article], sides)
-            second = _member_text(b, by_id[b.article], sides)
-            findings.extend(find_conflicts(first, second))
+            first = _member_text(a, by_id[a.article], members)
+            second = _member_text(b, by_id[b.article], members)
+            findings.extend(find_conflicts(first, second, extracted))
         for kind, confidence, values in _details(findings):
             key = frozenset((v.article, v.start, v.end) for v in values)
             if key in reported:

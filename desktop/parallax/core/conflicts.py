@@ -26,8 +26,11 @@ from parallax.core.numbers import WEEKDAYS, DateMention, Quantity, dates, quanti
 from parallax.core.similarity import consonant_skeleton, place_key
 from parallax.core.values import (
     DENIAL_VERBS,
+    Certainty,
+    EntityValue,
     Marker,
     Parsed,
+    Polarity,
     SourceKind,
     certainty,
     entities,
@@ -56,9 +59,16 @@ class MemberText:
 
 @dataclass(frozen=True, slots=True)
 class _Side:
+    """One member sentence with everything the rules read from it, extracted once."""
+
     member: MemberText
     parsed: Parsed
     reference: date | None
+    dates: tuple[DateMention, ...]
+    certainty: Certainty
+    polarity: Polarity
+    entities: tuple[EntityValue, ...]
+    quantities: tuple[Quantity, ...] = ()  # with their slots (tolls, magnitudes, ages)
 
     def value(self, marker: Marker) -> ConflictValue:
         member, start, end = self.member, marker.start, marker.end
@@ -68,9 +78,14 @@ class _Side:
         )
 
 
-def find_conflicts(a: MemberText, b: MemberText) -> list[Finding]:
-    """The details that differ between two member sentences of one claim."""
-    x, y = _side(a), _side(b)
+def find_conflicts(
+    a: MemberText, b: MemberText, sides: dict[MemberText, _Side] | None = None
+) -> list[Finding]:
+    """The details that differ between two member sentences of one claim. ``sides`` keeps each
+    sentence's extraction for one comparison (a member is compared with several others); it
+    is the caller's, so nothing outlives the comparison."""
+    sides = {} if sides is None else sides
+    x, y = _side(a, sides), _side(b, sides)
     findings = [*_numbers(x, y), *_dates(x, y), *_entities(x, y), *_negation(x, y)]
     sure = _certainty(x, y)
     # A source that hedges is already what the certainty finding shows: one type per difference.
@@ -78,12 +93,20 @@ def find_conflicts(a: MemberText, b: MemberText) -> list[Finding]:
     return findings
 
 
-@lru_cache(maxsize=4096)
-def _side(member: MemberText) -> _Side:
-    """One member's parse, cached: in a group each member is compared with several others."""
+def _side(member: MemberText, sides: dict[MemberText, _Side]) -> _Side:
+    if member in sides:
+        return sides[member]
     iso = parse_iso_prefix(member.published)
     reference = date.fromisoformat(iso) if iso else None
-    return _Side(member, parse(member.text, member.sentence, member.terms), reference)
+    parsed = parse(member.text, member.sentence, member.terms)
+    found = dates(parsed)
+    side = _Side(
+        member, parsed, reference, found, certainty(parsed), polarity(parsed), entities(parsed)
+    )
+    spans = tuple((m.start, m.end) for m in found)
+    side = replace(side, quantities=tuple(_with_slot(side, q) for q in quantities(parsed, spans)))
+    sides[member] = side
+    return side
 
 
 def _finding(
@@ -95,8 +118,7 @@ def _finding(
 
 def _numbers(x: _Side, y: _Side) -> list[Finding]:
     """Figures of one kind (unit, currency, counted noun) whose ranges do not meet."""
-    qx = [_with_slot(x, q) for q in quantities(x.parsed, _date_spans(x))]
-    qy = [_with_slot(y, q) for q in quantities(y.parsed, _date_spans(y))]
+    qx, qy = x.quantities, y.quantities
     findings = []
     for kind in sorted({q.kind for q in qx} & {q.kind for q in qy}):
         if kind == "count:":  # a bare count with no noun: nothing says what it counts
@@ -189,10 +211,6 @@ def _anchors(side: _Side, q: Quantity) -> frozenset[str] | None:
 
 
 _ANCHOR_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ"})
-
-
-def _date_spans(side: _Side) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start, m.end) for m in dates(side.parsed))
 
 
 # What a count of people is a count of, from the words around it ("killed at least 245",
@@ -297,7 +315,7 @@ def _number_confidence(q: Quantity, o: Quantity) -> float:
 
 def _dates(x: _Side, y: _Side) -> list[Finding]:
     """Dates of the same slot that cannot be the same day or span."""
-    dx, dy = dates(x.parsed), dates(y.parsed)
+    dx, dy = x.dates, y.dates
     verdicts = {(m, n): _date_verdict(m, n, x, y) for m in dx for n in dy if _comparable(m, n)}
     left = [m for m in dx if not any(v is None for (a, _), v in verdicts.items() if a == m)]
     right = [n for n in dy if not any(v is None for (_, b), v in verdicts.items() if b == n)]
@@ -424,8 +442,8 @@ def _date_label(m: DateMention, ref: date | None) -> str:
 
 def _entities(x: _Side, y: _Side) -> list[Finding]:
     """A different name in the same role, each with no counterpart in the other sentence."""
-    left = [e for e in entities(x.parsed) if e.slot and not _mentioned(e.text, y.parsed)]
-    right = [e for e in entities(y.parsed) if e.slot and not _mentioned(e.text, x.parsed)]
+    left = [e for e in x.entities if e.slot and not _mentioned(e.text, y.parsed)]
+    right = [e for e in y.entities if e.slot and not _mentioned(e.text, x.parsed)]
     findings = []
     for e in left:
         for f in right:
@@ -489,7 +507,7 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _negation(x: _Side, y: _Side) -> list[Finding]:
-    first, second = polarity(x.parsed), polarity(y.parsed)
+    first, second = x.polarity, y.polarity
     if first.negative == second.negative or not first.predicate or not second.predicate:
         return []
     # "could not deliver" vs "has spoken" is no finding; "denied that troops crossed" vs
@@ -507,7 +525,7 @@ def _predicate(found) -> str:
 
 def _denies(side: _Side, predicate: str) -> bool:
     """The sentence's predicate is a denial whose clause holds ``predicate``."""
-    if _predicate(polarity(side.parsed)) not in DENIAL_VERBS or not predicate:
+    if _predicate(side.polarity) not in DENIAL_VERBS or not predicate:
         return False
     return any(
         t.lemma.lower() == predicate and t.pos in {"VERB", "AUX"}
@@ -519,7 +537,7 @@ def _modal_verbs(side: _Side) -> set[str]:
     """The verbs the sentence's modals govern: "will meet" and "who could meet" both give meet."""
     tokens = side.member.sentence.tokens
     verbs = set()
-    for modal in certainty(side.parsed).modals:
+    for modal in side.certainty.modals:
         after = [t for t in tokens if t.start >= modal.start and t.pos == "VERB"]
         if after:
             verbs.add(after[0].lemma.lower())
@@ -527,7 +545,7 @@ def _modal_verbs(side: _Side) -> set[str]:
 
 
 def _same_predicate(x: _Side, y: _Side) -> bool:
-    first, second = _predicate(polarity(x.parsed)), _predicate(polarity(y.parsed))
+    first, second = _predicate(x.polarity), _predicate(y.polarity)
     return bool(first) and first == second
 
 
@@ -548,12 +566,12 @@ def _certainty(x: _Side, y: _Side) -> list[Finding]:
 
 def _stated(side: _Side, *, needs_will: bool) -> Marker | None:
     """The marker of a sentence that states its claim as fact, unsourced and unhedged."""
-    sure = certainty(side.parsed)
+    sure = side.certainty
     modals = {m.normalized for m in sure.modals}
     if side.parsed.sources or sure.hedges or modals - {"will"} or (needs_will and not modals):
         return None
     will = next((m for m in sure.modals if m.normalized == "will"), None)
-    predicate = polarity(side.parsed).predicate
+    predicate = side.polarity.predicate
     if will or predicate is None:
         return will
     return Marker("stated", predicate.start, predicate.end)
@@ -562,7 +580,7 @@ def _stated(side: _Side, *, needs_will: bool) -> Marker | None:
 def _reported(one: _Side, other: _Side) -> tuple[Marker, Marker] | None:
     """Stated as fact vs "reportedly" / "allegedly"."""
     stated = _stated(one, needs_will=False)
-    hedges = certainty(other.parsed).hedges
+    hedges = other.certainty.hedges
     return (stated, hedges[0]) if stated and hedges else None
 
 
@@ -575,7 +593,7 @@ def _sourced(one: _Side, other: _Side) -> tuple[Marker, Marker] | None:
 
 def _modal(one: _Side, other: _Side) -> tuple[Marker, Marker] | None:
     """ "will meet" vs "could meet" / "would meet"."""
-    mine, theirs = certainty(one.parsed).modals, certainty(other.parsed).modals
+    mine, theirs = one.certainty.modals, other.certainty.modals
     if not mine or any(m.normalized != "will" for m in mine):
         return None
     weaker = [m for m in theirs if m.normalized != "will"]

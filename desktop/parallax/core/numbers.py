@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from parallax.core.values import Marker, Parsed
 
@@ -131,7 +130,6 @@ def format_number(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-@lru_cache(maxsize=4096)
 def quantities(p: Parsed, skip: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
     """Every figure in the sentence except those inside ``skip`` spans (dates) and bare years."""
     base = p.sentence.start
@@ -325,7 +323,6 @@ class DateMention:
         return self.year is not None and self.month is None and self.relative is None
 
 
-@lru_cache(maxsize=4096)
 def dates(p: Parsed) -> tuple[DateMention, ...]:
     """Calendar expressions of the sentence, longest first where they overlap."""
     base = p.sentence.start

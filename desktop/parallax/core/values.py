@@ -13,7 +13,6 @@ import itertools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -250,7 +249,6 @@ def _clean_name(text: str) -> str:
     return re.sub(r"['’]s$", "", text)
 
 
-@lru_cache(maxsize=4096)
 def certainty(p: Parsed) -> Certainty:
     """Modal auxiliaries and hedging adverbs/phrases inside the claim region.
 
@@ -295,7 +293,6 @@ def _verb_after(p: Parsed, index: int) -> int:
     return index
 
 
-@lru_cache(maxsize=4096)
 def polarity(p: Parsed) -> Polarity:
     """Whether the claim region asserts or denies, and the predicate span that shows it."""
     tokens = p.sentence.tokens
@@ -375,7 +372,6 @@ def _between_aux(p: Parsed, i: int) -> bool:
     return tokens[i].pos == "ADV" and i > 0 and tokens[i - 1].dep in {"aux", "auxpass"}
 
 
-@lru_cache(maxsize=4096)
 def entities(p: Parsed) -> tuple[EntityValue, ...]:
     """Named people, bodies and places in the claim region, with the slot each one fills."""
     found = []
