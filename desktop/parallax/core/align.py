@@ -46,6 +46,11 @@ EMBEDDING_WEIGHT = 0.5
 # Share of a link's weight that depends on its being each sentence's best match in the other
 # article, and the similarity from which pairs are candidates for it (dev set).
 RELATIVE_WEIGHT = 0.6
+# Two sentences of one article in a group count as an unlinked pair in its mean (1) rather than
+# not at all (0): a group holds several sentences of one article only when they all match the
+# others well. And at most this many sentences of one article attach to a further claim.
+SAME_ARTICLE_PENALTY = 1.0
+ATTACH_PER_ARTICLE = 2
 CANDIDATE_FLOOR = 0.1
 
 
@@ -153,7 +158,8 @@ def _agglomerate(
             small, large = sorted((articles[ra], articles[rb]), key=len)
             same = sum(count * large.get(article, 0) for article, count in small.items())
             cross = len(members[ra]) * len(members[rb]) - same
-            if cross and total[ra].get(rb, 0.0) / cross >= threshold:
+            pairs_counted = cross + SAME_ARTICLE_PENALTY * same
+            if cross and total[ra].get(rb, 0.0) / pairs_counted >= threshold:
                 if len(members[ra]) < len(members[rb]):  # fold the smaller row of sums in
                     ra, rb = rb, ra
                 _merge(ra, rb, parent, members, total)
@@ -175,7 +181,8 @@ def _attachments(
         for root, ids in clusters.items()
         if len({article_of[n] for n in ids}) > 1
     }
-    extra: dict[int, list[int]] = defaultdict(list)
+    # (mean similarity, sentence) of every sentence that qualifies, per cluster and article.
+    found: dict[int, dict[int, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
     for sentence, partners in link.items():
         sums: dict[int, float] = defaultdict(float)
         for other, similarity in partners.items():
@@ -185,8 +192,15 @@ def _attachments(
                 continue
             others = len(clusters[root]) - per_article[root][article_of[sentence]]
             if others and summed / others >= attach:
-                extra[root].append(sentence)
-    return {root: sorted(ids) for root, ids in extra.items()}
+                found[root][article_of[sentence]].append((summed / others, sentence))
+    # An article restates a fact a few times (headline, lead, body), not a dozen: an opinion
+    # piece's many sentences on the same theme join only through their best ones.
+    return {
+        root: sorted(
+            n for best in by_article.values() for _, n in sorted(best)[-ATTACH_PER_ARTICLE:]
+        )
+        for root, by_article in found.items()
+    }
 
 
 def _merge(keep, gone, parent, members, total) -> None:
