@@ -108,7 +108,7 @@ def group_claims(
         if len(members) == 1 and not joined and any(members[0] in e for e in extra.values()):
             continue  # a lone sentence that joined a shared claim is not also a claim of its own
         ids = members + joined
-        groups.append(_group([refs[n] for n in ids], ids, link, article_of))
+        groups.append(_group([refs[n] for n in ids], ids, link, article_of, set(members)))
     return groups
 
 
@@ -221,7 +221,10 @@ def _group(
     ids: list[int],
     link: dict[int, dict[int, float]],
     article_of: list[int],
+    core: set[int],
 ) -> Group:
+    """Members in reading order; the representative is the most central of the group's own
+    sentences (not one attached from another claim, which would show another claim's words)."""
     order = sorted(range(len(refs)), key=lambda n: (refs[n].article, refs[n].sentence))
     refs, ids = [refs[n] for n in order], [ids[n] for n in order]
     if len(refs) == 1:
@@ -230,4 +233,5 @@ def _group(
     for i in ids:
         others = [o for o in ids if article_of[o] != article_of[i]]
         scores.append(sum(link[i].get(o, 0.0) for o in others) / len(others) if others else 0.0)
-    return Group(tuple(refs), tuple(round(s, 4) for s in scores), scores.index(max(scores)))
+    central = max(range(len(ids)), key=lambda n: (ids[n] in core, scores[n], -n))
+    return Group(tuple(refs), tuple(round(s, 4) for s in scores), central)
