@@ -177,6 +177,8 @@ NON_CONFLICTS = [
      "The Fed raised its rate by a quarter of a percentage point.", (None, None)),
     (NUMBER, "The 7.8-magnitude quake killed 1,200 people.",
      "The magnitude 7.8 earthquake struck at dawn.", (None, None)),
+    (NUMBER, "The earthquake was felt in 10 provinces.",
+     "A 7.8 earthquake was felt across the region.", (None, None)),
 ]  # fmt: skip
 
 

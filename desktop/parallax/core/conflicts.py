@@ -247,7 +247,8 @@ def _with_slot(side: _Side, q: Quantity) -> Quantity:
             q, kind="age", value=years, low=years - 0.5, high=years + 0.5, converted=False
         )
     lemmas = [(n, tokens[n].lemma.lower()) for n in near if n not in inside]
-    if 0 < q.value < 10.5 and any(lemma in _MAGNITUDE_WORDS for _, lemma in lemmas):
+    # A magnitude is written with its decimal ("7.8"); "in 10 provinces" near "earthquake" is not.
+    if "." in q.text and 0 < q.value < 10.5 and any(w in _MAGNITUDE_WORDS for _, w in lemmas):
         return replace(q, kind="magnitude")
     if not q.kind.startswith("count:"):
         return q
