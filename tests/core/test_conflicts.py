@@ -291,11 +291,11 @@ def test_no_finding_of_a_type_the_claim_does_not_hold(sample):
 
 
 def test_capitalised_relative_dates_and_whole_word_approximators():
-    from parallax.core import numbers
+    from parallax.core import dates, numbers
 
-    found = [m[0] for pattern in numbers._DATE_RES for m in pattern.finditer("Last week, Kyiv")]
+    found = [m[0] for pattern in dates._DATE_RES for m in pattern.finditer("Last week, Kyiv")]
     assert found == ["Last week"]
-    assert numbers._MAY_DATE.search("Yesterday, talks failed.")
+    assert dates._MAY_DATE.search("Yesterday, talks failed.")
     # "troublesome" holds "some", which is no approximator here.
     match = numbers._QUANTITY.search("a troublesome 5% drop")
     assert match[0] == "5%" and match["approx"] is None

@@ -15,14 +15,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from parallax.core.dates import parse_iso_prefix
+from parallax.core.dates import (
+    DateMention,
+    bare_weekday,
+    date_label,
+    dates,
+    interval,
+    parse_iso_prefix,
+)
 from parallax.core.models import ConflictType, ConflictValue, Sentence
-from parallax.core.numbers import WEEKDAYS, DateMention, Quantity, dates, quantities
+from parallax.core.numbers import Quantity, quantities
 from parallax.core.similarity import consonant_skeleton, place_key
 from parallax.core.values import (
     DENIAL_VERBS,
@@ -328,9 +335,9 @@ def _dates(x: _Side, y: _Side) -> list[Finding]:
             ConflictType.DATE,
             verdicts[(m, n)] or 0.0,
             x,
-            Marker(_date_label(m, x.reference or y.reference), m.start, m.end),
+            Marker(date_label(m, x.reference or y.reference), m.start, m.end),
             y,
-            Marker(_date_label(n, y.reference or x.reference), n.start, n.end),
+            Marker(date_label(n, y.reference or x.reference), n.start, n.end),
         )
         for m, n in pairs
     ]
@@ -347,11 +354,11 @@ def _comparable(m: DateMention, n: DateMention) -> bool:
 
 def _date_verdict(m: DateMention, n: DateMention, x: _Side, y: _Side) -> float | None:
     """Confidence that the two mentions name different times; None when they may agree."""
-    if _bare_weekday(m) and _bare_weekday(n):  # no reference needed: Tuesday is not Wednesday
+    if bare_weekday(m) and bare_weekday(n):  # no reference needed: Tuesday is not Wednesday
         return 0.8 if m.weekday != n.weekday else None
     borrowed = x.reference is None or y.reference is None
-    first = _interval(m, x.reference or y.reference)
-    second = _interval(n, y.reference or x.reference)
+    first = interval(m, x.reference or y.reference)
+    second = interval(n, y.reference or x.reference)
     if first is None or second is None:
         if m.month and n.month and m.day and n.day:  # month and day, no year known
             return 0.8 if (m.month, m.day) != (n.month, n.day) else None
@@ -361,84 +368,6 @@ def _date_verdict(m: DateMention, n: DateMention, x: _Side, y: _Side) -> float |
             return 0.85
         return 0.55 if borrowed else 0.7
     return None
-
-
-def _bare_weekday(m: DateMention) -> bool:
-    return m.weekday is not None and m.day is None and m.relative is None
-
-
-def _interval(m: DateMention, ref: date | None) -> tuple[date, date] | None:
-    year = m.year or (ref.year if ref else None)
-    try:
-        if m.month and m.day and year:
-            return date(year, m.month, m.day), date(year, m.month, m.day)
-        if m.month and year:
-            return _month(year, m.month, m.part)
-    except ValueError:
-        return None
-    if m.year_only and m.year:
-        return date(m.year, 1, 1), date(m.year, 12, 31)
-    if ref is None:
-        return None
-    if m.weekday is not None:
-        day = _weekday(m, ref)
-        return day, day
-    return _relative(m.relative or "", ref)
-
-
-def _month(year: int, month: int, part: str | None) -> tuple[date, date]:
-    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
-    first_day, last_day = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(
-        part or "", (1, last)
-    )
-    return date(year, month, first_day), date(year, month, last_day)
-
-
-def _weekday(m: DateMention, ref: date) -> date:
-    """A bare weekday is the last one on or before the article's date, unless it looks ahead."""
-    back = (ref.weekday() - (m.weekday or 0)) % 7
-    ahead = ((m.weekday or 0) - ref.weekday()) % 7
-    relative = m.relative or ""
-    if relative.startswith("next"):
-        return ref + timedelta(days=ahead or 7)
-    if relative.startswith("last"):
-        return ref - timedelta(days=back or 7)
-    return ref + timedelta(days=ahead) if m.future else ref - timedelta(days=back)
-
-
-# Vague spans are read generously so "in the coming days" meets "next week".
-_DAYS = {"today": (0, 0), "tonight": (0, 0), "yesterday": (-1, -1), "tomorrow": (1, 1)}
-_DAYS |= {"coming days": (0, 10), "coming weeks": (0, 42), "coming months": (0, 183)}
-_WEEKS = {"next week": (7, 13), "this week": (0, 6), "last week": (-7, -1)}
-_WEEKS |= {"earlier this week": (0, None), "later this week": (None, 6)}
-
-
-def _relative(relative: str, ref: date) -> tuple[date, date] | None:
-    """ "next week", "in the coming days" … from the article's date (weeks start on Monday)."""
-    monday = ref - timedelta(days=ref.weekday())
-    if relative in _DAYS:
-        low, high = _DAYS[relative]
-        return ref + timedelta(days=low), ref + timedelta(days=high)
-    if relative in _WEEKS:
-        low, high = _WEEKS[relative]
-        start = ref if low is None else monday + timedelta(days=low)
-        return start, ref if high is None else monday + timedelta(days=high)
-    if relative.endswith("month"):
-        shift = {"next month": 1, "last month": -1}.get(relative, 0)
-        month = (ref.month - 1 + shift) % 12 + 1
-        return _month(ref.year + (ref.month - 1 + shift) // 12, month, None)
-    return None
-
-
-def _date_label(m: DateMention, ref: date | None) -> str:
-    if _bare_weekday(m) and ref is None:
-        return WEEKDAYS[m.weekday or 0].lower()
-    span = _interval(m, ref)
-    if span is None and m.month and m.day:
-        return f"--{m.month:02d}-{m.day:02d}"  # ISO 8601 for a day of an unknown year
-    if span is None:
-        return m.text.lower()
-    return span[0].isoformat() if span[0] == span[1] else f"{span[0]}/{span[1]}"
 
 
 def _entities(x: _Side, y: _Side) -> list[Finding]:

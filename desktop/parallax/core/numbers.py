@@ -63,21 +63,19 @@ APPROXIMATORS = {
 _FRACTION_SLACK = 0.1  # "a fifth" is a rounded figure: 18–22%
 
 
-def _alternatives(words) -> str:
+def alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_WORD_NUMBER = (
-    rf"(?:{_alternatives(_TENS.split())})(?:-(?:{_alternatives(_SMALL.split()[1:10])}))?|"
-)
-_WORD_NUMBER += _alternatives(_SMALL.split())
+_WORD_NUMBER = rf"(?:{alternatives(_TENS.split())})(?:-(?:{alternatives(_SMALL.split()[1:10])}))?|"
+_WORD_NUMBER += alternatives(_SMALL.split())
 _NUMBER = rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<words>{_WORD_NUMBER})"
 _QUANTITY = re.compile(
-    rf"(?:\b(?P<approx>{_alternatives(APPROXIMATORS)})\s+)?"
+    rf"(?:\b(?P<approx>{alternatives(APPROXIMATORS)})\s+)?"
     rf"(?P<currency>US\$|\$|€|£)?(?<![\w.,:-])"
     rf"(?:{_NUMBER}|(?P<article>a|an)(?=\s+(?:hundred|thou|mil|bil|dozen)))"
-    rf"(?:[\s-]?(?P<scale>{_alternatives(SCALES)})\b)?"
-    rf"(?:[\s-]?(?P<unit>%|(?:{_alternatives(u for u in UNITS if u != '%')}|dollars|euros)\b))?"
+    rf"(?:[\s-]?(?P<scale>{alternatives(SCALES)})\b)?"
+    rf"(?:[\s-]?(?P<unit>%|(?:{alternatives(u for u in UNITS if u != '%')}|dollars|euros)\b))?"
     r"(?![\w:]|\.\d|\s?[ap]\.?m\b)",  # not a clock time ("8 p.m.")
     re.IGNORECASE,
 )
@@ -88,8 +86,8 @@ _MAY_COUNT = re.compile(
     rf"\d|\b(?:{_WORD_NUMBER})|\ban?\s+(?:hundred|thou|mil|bil|dozen)", re.IGNORECASE
 )
 _FRACTION = re.compile(
-    rf"(?:\b(?P<approx>{_alternatives(APPROXIMATORS)})\s+)?"
-    rf"\b(?:(?P<numer>a|an|one|two|three|four)[\s-]+)?(?P<frac>{_alternatives(FRACTIONS)})s?"
+    rf"(?:\b(?P<approx>{alternatives(APPROXIMATORS)})\s+)?"
+    rf"\b(?:(?P<numer>a|an|one|two|three|four)[\s-]+)?(?P<frac>{alternatives(FRACTIONS)})s?"
     r"(?=\s+(?:of|the)\b)",
     re.IGNORECASE,
 )
@@ -263,113 +261,3 @@ def _of_nouns(p: Parsed, offset: int) -> frozenset[str]:
         if token.pos in {"NOUN", "PROPN"}:
             nouns.add(token.lemma.lower())
     return frozenset(nouns)
-
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
-MONTHS += ("September", "October", "November", "December")
-_SHORT_MONTHS = {m[:3]: n for n, m in enumerate(MONTHS, 1)} | {"Sept": 9}
-_MONTH_NUMBERS = {m: n for n, m in enumerate(MONTHS, 1)} | _SHORT_MONTHS
-_ANY_MONTH = _alternatives(_MONTH_NUMBERS)
-_FULL_MONTH = _alternatives(MONTHS)
-_WEEKDAY = _alternatives(WEEKDAYS)
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-_PREP = r"(?:\b(?P<prep>[Oo]n|[Ii]n|[Bb]y|until|till|before|after|since|from|during"
-_PREP += r"|as (?:early|soon) as)\s+)?"
-_DATE_PATTERNS = (
-    rf"{_PREP}(?:\b(?P<wd>{_WEEKDAY}),?\s+)?(?:\b(?P<m1>{_ANY_MONTH})\.?\s+(?P<d1>\d{{1,2}})"
-    rf"(?:st|nd|rd|th)?|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_ANY_MONTH})\.?)"
-    rf"(?:,?\s+{_YEAR})?\b",
-    rf"{_PREP}(?:\b(?P<rel>(?i:last|next|this))\s+)?\b(?P<wd>{_WEEKDAY})\b(?!s)",
-    rf"{_PREP}(?:\b(?P<part>early|mid|late|[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?\b(?P<month>{_FULL_MONTH})"
-    rf"(?:\s+{_YEAR})?\b",
-    rf"\b(?P<prep>[Ii]n|since|by|until|before|after|from|during)\s+{_YEAR}\b(?![-–]\d)",
-    rf"{_PREP}\b(?P<rel>(?i:(?:next|this|last|earlier this|later this)\s+(?:week|month|year)))\b",
-    r"\b(?P<prep>[Ii]n|within|over)\s+(?:the\s+)?(?:(?:coming|next|few|several)\s+){0,2}"
-    r"(?P<span>days|weeks|months)\b",
-    r"\b(?P<rel>(?i:today|yesterday|tomorrow|tonight))\b",
-)
-_DATE_RES = tuple(re.compile(pattern) for pattern in _DATE_PATTERNS)
-# Every date pattern needs a digit, a month or weekday name, or one of the relative words: one
-# cheap search spares the seven patterns in sentences that have none (most of them).
-_MAY_DATE = re.compile(
-    rf"\d|\b(?:{_alternatives(m[:3] for m in MONTHS)}|{_WEEKDAY})"
-    r"|\b(?i:week|month|year|day|today|yesterday|tomorrow|tonight)"
-)
-_BOUNDS = {"by": "before", "until": "before", "till": "before", "before": "before"}
-_BOUNDS |= {"after": "after", "since": "after", "from": "after"}
-_FUTURE = re.compile(r"\b(?:will|'ll|shall|due to|expected to|scheduled|plans? to)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    """A calendar expression as written; ``relative`` holds "next week", "coming days" …"""
-
-    text: str
-    start: int
-    end: int
-    weekday: int | None = None  # 0 = Monday
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    part: str | None = None  # early / mid / late, for a month
-    relative: str | None = None
-    bound: str = "point"  # "before" for "by Friday", "after" for "since 2022"
-    future: bool = False  # the sentence speaks of what will happen
-    governor: str | None = None  # nearest preceding word lemma, to pair mentions
-
-    @property
-    def year_only(self) -> bool:
-        return self.year is not None and self.month is None and self.relative is None
-
-
-def dates(p: Parsed) -> tuple[DateMention, ...]:
-    """Calendar expressions of the sentence, longest first where they overlap."""
-    base = p.sentence.start
-    sentence = p.text[base : p.sentence.end]
-    if not _MAY_DATE.search(sentence):
-        return ()
-    future = bool(_FUTURE.search(sentence))
-    found: list[DateMention] = []
-    for pattern in _DATE_RES:
-        for match in pattern.finditer(sentence):
-            start, end = base + match.start(), base + match.end()
-            if any(m.start < end and start < m.end for m in found):
-                continue
-            found.append(_mention(p, match, start, end, future))
-    return tuple(sorted(found, key=lambda m: m.start))
-
-
-def _mention(p: Parsed, match: re.Match[str], start: int, end: int, future: bool) -> DateMention:
-    groups = {k: v for k, v in match.groupdict().items() if v}
-    month = groups.get("m1") or groups.get("m2") or groups.get("month")
-    day = groups.get("d1") or groups.get("d2")
-    relative = groups.get("rel") or (f"coming {groups['span']}" if "span" in groups else None)
-    if relative and groups.get("wd"):
-        relative = f"{relative} weekday"
-    prep = (groups.get("prep") or "").lower()
-    return DateMention(
-        text=match[0],
-        start=start,
-        end=end,
-        weekday=WEEKDAYS.index(groups["wd"]) if "wd" in groups else None,
-        year=int(groups["year"]) if "year" in groups else None,
-        month=_MONTH_NUMBERS[month] if month else None,
-        day=int(day) if day else None,
-        part=groups["part"].lower() if "part" in groups else None,
-        relative=relative.lower() if relative else None,
-        bound=_BOUNDS.get(prep, "point"),
-        future=future,
-        governor=_preceding_lemma(p, start),
-    )
-
-
-def _preceding_lemma(p: Parsed, offset: int) -> str | None:
-    tokens = p.sentence.tokens
-    before = [i for i, t in enumerate(tokens) if t.end <= offset]
-    for i in reversed(before[-6:]):
-        if tokens[i].pos in {"VERB", "NOUN"}:
-            return tokens[i].lemma.lower()
-        if tokens[i].pos == "PUNCT":
-            break
-    return None
