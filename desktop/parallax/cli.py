@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from parallax import __version__
-from parallax.core.models import Article, CompareOptions, LoadFailure
+from parallax.core import Article, CompareOptions, LoadFailure
 
 EXIT_OK, EXIT_NO_ARTICLES, EXIT_USAGE = 0, 1, 2
 
@@ -175,7 +175,7 @@ def _write_outputs(comparison, args: argparse.Namespace) -> tuple[list[tuple[str
     built: list = []
 
     def report():  # built once, for the PDF and the HTML alike
-        from parallax.core.report_html import build_report
+        from parallax.core import build_report
 
         if not built:
             built.append(build_report(comparison))
@@ -233,7 +233,7 @@ def _open_saved(
 
 def _expand(items: Sequence[str | Path]) -> tuple[list[Path], list[LoadFailure], bool]:
     """Files as given, folders replaced by the article files inside them, "-" noted apart."""
-    from parallax.core.loading import supported_files
+    from parallax.core import supported_files
 
     paths: list[Path] = []
     failures: list[LoadFailure] = []
@@ -262,8 +262,7 @@ def _expand(items: Sequence[str | Path]) -> tuple[list[Path], list[LoadFailure],
 
 
 def _load_stdin(articles: list[Article], failures: list[LoadFailure]) -> None:
-    from parallax.core.errors import ArticleLoadError
-    from parallax.core.loading import load_pasted
+    from parallax.core import ArticleLoadError, load_pasted
 
     content = sys.stdin.read()
     head = content.lstrip()[:512].lower()

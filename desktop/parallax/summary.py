@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from parallax import __version__
-from parallax.core.claims import conflict_kinds, status_counts
-from parallax.core.models import AnalysedArticle, ClaimStatus, Comparison
+from parallax.core import AnalysedArticle, ClaimStatus, Comparison, conflict_kinds, status_counts
 
 _TITLE_WIDTH = 48
 

@@ -1,1 +1,57 @@
-"""Parallax's analysis core: loading, NLP, comparison and export, with no GUI toolkit imported."""
+"""Parallax's analysis core: loading, NLP, comparison and export, with no GUI toolkit imported.
+
+The window, the command line and the report import what they need from here, by these names;
+the modules behind them are the core's own business. Names load on first use, so importing
+``parallax.core`` stays cheap (``parallax --version`` loads no language model).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Public name -> the module that defines it.
+_EXPORTS = {
+    # records
+    "AnalysedArticle": "models",
+    "Article": "models",
+    "Claim": "models",
+    "ClaimStatus": "models",
+    "CompareOptions": "models",
+    "Comparison": "models",
+    "Conflict": "models",
+    "LoadFailure": "models",
+    # loading
+    "ArticleLoadError": "errors",
+    "SUFFIXES": "loading",
+    "load_pasted": "loading",
+    "supported_files": "loading",
+    "SAVED_SUFFIX": ("saved", "SUFFIX"),
+    # comparing
+    "Stage": "pipeline",
+    "compare": "pipeline",
+    "claims_by_sentence": "claims",
+    "conflict_kinds": "claims",
+    "status_counts": "claims",
+    "EMBEDDING_CREDIT": ("embeddings", "CREDIT"),
+    # exporting
+    "Report": "report_html",
+    "build_report": "report_html",
+    "atomic_target": "export",
+}
+# Modules used as a whole by the window and the command line.
+_MODULES = ("charts", "export", "jobs", "loading", "pipeline", "saved")
+
+__all__ = sorted([*_EXPORTS, *_MODULES])
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULES:
+        return importlib.import_module(f"parallax.core.{name}")
+    where = _EXPORTS.get(name)
+    if where is None:
+        raise AttributeError(f"module 'parallax.core' has no attribute {name!r}")
+    module, attribute = where if isinstance(where, tuple) else (where, name)
+    value = getattr(importlib.import_module(f"parallax.core.{module}"), attribute)
+    globals()[name] = value
+    return value

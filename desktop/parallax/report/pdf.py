@@ -28,9 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from parallax import __version__
-from parallax.core.export import atomic_target
-from parallax.core.models import Comparison
-from parallax.core.report_html import Report, build_report
+from parallax.core import Comparison, Report, atomic_target, build_report
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 _RESOLUTION = 300  # device units per inch; text is vector whatever this is

@@ -35,7 +35,7 @@ def run(files: list[Path], screenshot: Path | None = None) -> int:
     if files:
         window.open_paths(files)
     elif sample is not None:
-        from parallax.core.loading import supported_files
+        from parallax.core import supported_files
 
         window.open_paths(supported_files(sample), sample=True)
     return app.exec()

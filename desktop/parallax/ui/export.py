@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax.core import export
-from parallax.core.models import Comparison
+from parallax.core import Comparison, export
 from parallax.ui import settings
 
 

@@ -22,12 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from parallax import APP_NAME, __version__
-from parallax.core.claims import claims_by_sentence
-from parallax.core.embeddings import CREDIT as EMBEDDING_CREDIT
-from parallax.core.errors import ArticleLoadError
-from parallax.core.loading import SUFFIXES, load_pasted
-from parallax.core.models import Article, Claim, Comparison, LoadFailure
-from parallax.core.saved import SUFFIX as SAVED_SUFFIX
+from parallax.core import (
+    EMBEDDING_CREDIT,
+    SAVED_SUFFIX,
+    SUFFIXES,
+    Article,
+    ArticleLoadError,
+    Claim,
+    Comparison,
+    LoadFailure,
+    claims_by_sentence,
+    load_pasted,
+)
 from parallax.ui import palette, settings, theme
 from parallax.ui.docks import build_docks
 from parallax.ui.export import Exporter

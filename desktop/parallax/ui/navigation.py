@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parallax.core.models import ClaimStatus, Comparison
+from parallax.core import ClaimStatus, Comparison
 
 
 class Navigator:

@@ -8,7 +8,7 @@ from functools import cache
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
 from parallax import resources
-from parallax.core.models import ClaimStatus
+from parallax.core import ClaimStatus
 
 # A second cue besides colour, so no status is told by colour alone.
 UNDERLINES = {

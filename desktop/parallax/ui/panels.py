@@ -14,8 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTextBrowser
 
-from parallax.core.claims import status_counts
-from parallax.core.models import Claim, ClaimStatus, Comparison
+from parallax.core import Claim, ClaimStatus, Comparison, status_counts
 
 STATUS_LABELS = {
     ClaimStatus.SHARED_ALL: "shared by all",

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax.core.models import AnalysedArticle, Claim, Conflict
+from parallax.core import AnalysedArticle, Claim, Conflict
 from parallax.ui import palette
 
 

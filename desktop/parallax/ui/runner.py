@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
-from parallax.core.models import Article, Comparison, LoadFailure
+from parallax.core import Article, Comparison, LoadFailure
 from parallax.ui.worker import STAGE_TEXT, ComparisonWorker
 
 

@@ -7,8 +7,7 @@ import os
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
-from parallax.core import charts
-from parallax.core.models import Comparison
+from parallax.core import Comparison, charts
 
 # matplotlib must bind to PySide6 (not another Qt binding that may be installed).
 os.environ.setdefault("QT_API", "pyside6")

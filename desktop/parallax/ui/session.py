@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax import APP_NAME
-from parallax.core import saved
-from parallax.core.models import Article
+from parallax.core import Article, saved
 from parallax.ui import palette
 
 if TYPE_CHECKING:

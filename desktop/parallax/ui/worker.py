@@ -11,9 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from parallax.core import jobs
-from parallax.core.models import Article
-from parallax.core.pipeline import Stage
+from parallax.core import Article, Stage, jobs
 
 _POLL_MS = 40
 
