@@ -24,10 +24,15 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Verbs that credit a statement to a source ("X said …", "…, X told reporters"): the attribution
+# check and the voices panel share this list.
 REPORTING_VERBS = _words(
     "say tell report state announce confirm claim add note insist warn declare estimate write "
     "assert acknowledge argue maintain stress suggest indicate reveal disclose allege"
 )
+# Verbs that show someone speaking without stating a claim's content ("denied", "called for",
+# "accused"): a voice, but not an attribution of the claim.
+SPEECH_VERBS = _words("accuse call caution cite comment deny describe predict")
 # Words that make an unnamed source a media one ("according to media reports").
 MEDIA_WORDS = _words(
     "media medium report press newspaper outlet broadcaster publication journalist news"

@@ -15,41 +15,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from parallax.core.models import AnalysedArticle, Sentence, Token
+from parallax.core.values import REPORTING_VERBS, SPEECH_VERBS
 
-REPORTING_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "state",
-        "announce",
-        "confirm",
-        "claim",
-        "add",
-        "note",
-        "insist",
-        "warn",
-        "declare",
-        "estimate",
-        "write",
-        "assert",
-        "acknowledge",
-        "argue",
-        "maintain",
-        "stress",
-        "suggest",
-        "reveal",
-        "allege",
-        "deny",
-        "cite",
-        "caution",
-        "accuse",
-        "describe",
-        "call",
-        "predict",
-        "comment",
-    }
-)
+# One list of reporting verbs with the attribution check (values.py), plus speech acts.
+VOICE_VERBS = REPORTING_VERBS | SPEECH_VERBS
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 
@@ -106,7 +75,7 @@ def _sentence_voices(sentence: Sentence, text: str) -> list[Voice]:
                         "according to",
                     )
                 )
-        elif token.pos == "VERB" and lemma in REPORTING_VERBS:
+        elif token.pos == "VERB" and lemma in VOICE_VERBS:
             speaker = _speaker(tokens, n)
             if speaker is not None:
                 start, end = _span(tokens, speaker)
