@@ -177,6 +177,10 @@ NON_CONFLICTS = [
      "The Fed raised its rate by a quarter of a percentage point.", (None, None)),
     (NUMBER, "The 7.8-magnitude quake killed 1,200 people.",
      "The magnitude 7.8 earthquake struck at dawn.", (None, None)),
+    (NUMBER, "The 2-year Treasury yield rose to 2%.", "The 10-year Treasury yield rose to 2%.",
+     (None, None)),  # a hyphenated time span names a kind of thing
+    (NEGATION, "The asteroid poses no threat to Earth.", "The mission is a success.",
+     (None, None)),  # "be" says too little to be the same predicate
     (NUMBER, "The earthquake was felt in 10 provinces.",
      "A 7.8 earthquake was felt across the region.", (None, None)),
 ]  # fmt: skip

@@ -442,7 +442,7 @@ def _negation(x: _Side, y: _Side) -> list[Finding]:
         return []
     # "could not deliver" vs "has spoken" is no finding; "denied that troops crossed" vs
     # "troops crossed" is (the denied clause's verb is the other's predicate).
-    if _predicate(first) != _predicate(second) and not (
+    if not _same_predicate(x, y) and not (
         _denies(x, _predicate(second)) or _denies(y, _predicate(first))
     ):
         return []
@@ -475,8 +475,13 @@ def _modal_verbs(side: _Side) -> set[str]:
 
 
 def _same_predicate(x: _Side, y: _Side) -> bool:
+    """Both sentences assert (or deny, or hedge) the same verb; "is"/"has" say too little to
+    tell ("poses no threat" vs "the mission is a success" both hang on "be")."""
     first, second = _predicate(x.polarity), _predicate(y.polarity)
-    return bool(first) and first == second
+    return bool(first) and first == second and first not in _GENERIC_PREDICATES
+
+
+_GENERIC_PREDICATES = frozenset({"be", "have", "do", "get", "make"})
 
 
 def _certainty(x: _Side, y: _Side) -> list[Finding]:

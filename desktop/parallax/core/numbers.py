@@ -177,8 +177,12 @@ def _quantity(p: Parsed, match: re.Match[str], base: int) -> Quantity | None:
     if _is_year(match, number) or (match["article"] and not match["scale"]):
         return None
     dimension, factor = UNITS.get(unit, (None, 1.0))
-    currency = CURRENCIES.get((match["currency"] or "").lower()) or CURRENCIES.get(unit)
     end = base + match.end()
+    if dimension == "s" and "-" in match[0] and p.text[end : end + 1] != "-":
+        # "the 2-year Treasury", "a two-day meeting": a time span that names a kind of thing
+        # ("34-year-old" is an age, read by the conflict finder).
+        return None
+    currency = CURRENCIES.get((match["currency"] or "").lower()) or CURRENCIES.get(unit)
     kind = currency or dimension or f"count:{_head_noun(p, end) or ''}"
     value = number * scale * factor
     low, high = (number - slack) * scale * factor, (number + slack) * scale * factor
