@@ -181,6 +181,8 @@ NON_CONFLICTS = [
      (None, None)),  # a hyphenated time span names a kind of thing
     (NEGATION, "The asteroid poses no threat to Earth.", "The mission is a success.",
      (None, None)),  # "be" says too little to be the same predicate
+    (DATE, "The gunman opened fire on the crowd on Sunday.",
+     "The gunman opened fire on the crowd, police said on Monday.", (None, None)),
     (NUMBER, "The earthquake was felt in 10 provinces.",
      "A 7.8 earthquake was felt across the region.", (None, None)),
 ]  # fmt: skip

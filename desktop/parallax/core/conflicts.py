@@ -330,6 +330,9 @@ def _dates(x: _Side, y: _Side) -> list[Finding]:
     pairs = [(m, n) for m in left for n in right if verdicts.get((m, n)) is not None]
     if not (len(left) == 1 == len(right)):  # several dates each: pair only by the word before
         pairs = [(m, n) for m, n in pairs if m.governor and m.governor == n.governor]
+    # When something was said is not when it happened: "opened fire on Sunday" vs "police said
+    # on Monday" are two details.
+    pairs = [(m, n) for m, n in pairs if _said_when(x, m) == _said_when(y, n)]
     return [
         _finding(
             ConflictType.DATE,
@@ -341,6 +344,25 @@ def _dates(x: _Side, y: _Side) -> list[Finding]:
         )
         for m, n in pairs
     ]
+
+
+# Verbs whose date is when a source spoke ("said Monday"), not when the event happened.
+_SPEAKING = frozenset({"say", "tell", "add", "note", "announce", "confirm", "state", "write"})
+
+
+def _said_when(side: _Side, m: DateMention) -> bool:
+    """Whether the date hangs on a verb of speaking (up to three steps up the parse)."""
+    tokens = side.member.sentence.tokens
+    at = next((n for n, t in enumerate(tokens) if t.start <= m.start < t.end), None)
+    steps = 0
+    while at is not None and 0 <= at < len(tokens) and steps < 4:
+        token = tokens[at]
+        if token.pos == "VERB":
+            return token.lemma.lower() in _SPEAKING
+        if token.head == at:
+            return False
+        at, steps = token.head, steps + 1
+    return False
 
 
 def _comparable(m: DateMention, n: DateMention) -> bool:
