@@ -21,23 +21,33 @@ def esc(text: object) -> str:
 
 
 def conflict_wordings(conflict: Conflict, by_id: dict[str, AnalysedArticle]) -> str:
-    """The two sentences in conflict, each with its value and the words the other lacks."""
-    first, second = conflict.values[0], conflict.values[-1]
+    """Every article's sentence holding a value, with the value marked; each sentence after the
+    first also marks the words the first lacks, and the first those none of the others use."""
     sides = []
-    for value in (first, second):
+    for value in conflict.values:
         item = by_id[value.article]
         sentence = item.sentences[value.sentence]
         sides.append((value, item, sentence, item.sentence_text(sentence)))
-    (_, a_item, a_sentence, a_text), (_, b_item, b_sentence, b_text) = sides
-    spans = word_diff(a_text, a_sentence.start, a_item.id, b_text, b_sentence.start, b_item.id)
+    _, base_item, base_sentence, base_text = sides[0]
     rows = []
-    # Diff spans only in the first sentence are deletions, only in the second insertions.
-    for (value, item, sentence, _), own in zip(sides, (DiffOp.DELETE, DiffOp.INSERT), strict=True):
-        marks = [(d.start, d.end, DIFF_STYLE) for d in spans if d.op is own]
-        marks.append((value.start, value.end, VALUE_STYLE))
-        text = marked(item.article.text, sentence.start, sentence.end, marks)
-        rows.append(row(esc(item.id), text))
-    return table(("Article", "Wording"), rows, widths=(10,))
+    base_marks: list[tuple[int, int, str]] = []
+    for index, (value, item, sentence, text) in enumerate(sides):
+        marks = [(value.start, value.end, VALUE_STYLE)]
+        if index:
+            spans = word_diff(
+                base_text, base_sentence.start, base_item.id, text, sentence.start, item.id
+            )
+            marks += [(d.start, d.end, DIFF_STYLE) for d in spans if d.op is DiffOp.INSERT]
+            if index == 1:  # the first sentence's own words, against the second
+                base_marks = [(d.start, d.end, DIFF_STYLE) for d in spans if d.op is DiffOp.DELETE]
+        rows.append((item, sentence, marks))
+    if rows:
+        rows[0][2].extend(base_marks)
+    cells = [
+        row(esc(item.id), marked(item.article.text, sentence.start, sentence.end, marks))
+        for item, sentence, marks in rows
+    ]
+    return table(("Article", "Wording"), cells, widths=(10,))
 
 
 def claim_wordings(claim: Claim, by_id: dict[str, AnalysedArticle]) -> str:
