@@ -116,18 +116,20 @@ def _relative(
     candidates: dict[tuple[int, int], float], article_of: list[int], floor: float
 ) -> dict[tuple[int, int], float]:
     """Links weighted by how near each end comes to its best match in the other's article."""
-    best: dict[tuple[int, int], float] = defaultdict(float)
-    for (a, b), similarity in candidates.items():
-        for one, other in ((a, b), (b, a)):
-            key = (one, article_of[other])
-            best[key] = max(best[key], similarity)
-    found = {}
-    for (a, b), similarity in candidates.items():
-        ratio = min(similarity / best[(a, article_of[b])], similarity / best[(b, article_of[a])])
-        weighted = similarity * (1 - RELATIVE_WEIGHT + RELATIVE_WEIGHT * ratio)
-        if weighted >= floor:
-            found[(a, b)] = weighted
-    return found
+    if not candidates:
+        return {}
+    pairs = np.array(list(candidates), dtype=np.int64)
+    sims = np.fromiter(candidates.values(), dtype=np.float64, count=len(candidates))
+    articles = np.asarray(article_of, dtype=np.int64)
+    first, second = pairs[:, 0], pairs[:, 1]
+    best = np.zeros((len(article_of), int(articles.max()) + 1))
+    np.maximum.at(best, (first, articles[second]), sims)
+    np.maximum.at(best, (second, articles[first]), sims)
+    ratio = np.minimum(sims / best[first, articles[second]], sims / best[second, articles[first]])
+    weighted = sims * (1 - RELATIVE_WEIGHT + RELATIVE_WEIGHT * ratio)
+    keep = weighted >= floor
+    kept = zip(first[keep].tolist(), second[keep].tolist(), weighted[keep].tolist(), strict=True)
+    return {(a, b): similarity for a, b, similarity in kept}
 
 
 def _agglomerate(
