@@ -191,3 +191,20 @@ def test_word_file_with_a_corrupt_compressed_part(sample_dir, tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(ArticleLoadError, match=r"corrupt\.docx: this is not a valid Word"):
         load_file(path)
+
+
+def test_a_pdf_past_pypdf_limits_is_refused_by_name(tmp_path, sample_dir, monkeypatch):
+    """pypdf 7 stops at resource limits with an error that is not a PdfReadError (found by the
+    fuzz test on a mutated sample PDF): it is a damaged file, named, not a crash."""
+    from pypdf.errors import LimitReachedError
+
+    from parallax.core.formats import pdf
+
+    def over_limit(*args, **kwargs):
+        raise LimitReachedError("Maximum /ToUnicode code length exceeded: 18 > 16.")
+
+    monkeypatch.setattr(pdf, "PdfReader", over_limit)
+    copy = tmp_path / "limits.pdf"
+    copy.write_bytes((sample_dir / "kyiv-outlet-report.pdf").read_bytes())
+    with pytest.raises(ArticleLoadError, match=r"limits\.pdf.*damaged"):
+        load_file(copy)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PageObject, PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+from pypdf.errors import DependencyError, PyPdfError
 
 from parallax.core.errors import ArticleLoadError
 from parallax.core.formats import Extracted
@@ -29,7 +29,9 @@ def extract(data: bytes, path: Path | None) -> Extracted:
         pages = [_page_paragraphs(page) for page in reader.pages]
     except ArticleLoadError:
         raise
-    except (PdfReadError, FileNotDecryptedError, ValueError, KeyError, TypeError, OSError) as error:
+    # PyPdfError covers every pypdf failure, including the resource limits newer releases
+    # enforce (LimitReachedError is not a PdfReadError).
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
         raise ArticleLoadError(path, "this PDF is damaged and its text cannot be read") from error
     except RecursionError as error:
         raise ArticleLoadError(path, "this PDF is too deeply nested to read") from error
@@ -129,7 +131,7 @@ def _join_pages(pages: list[list[str]]) -> list[str]:
 def _metadata(reader: PdfReader) -> tuple[str | None, str | None]:
     try:
         info = reader.metadata
-    except (PdfReadError, ValueError, KeyError, TypeError):
+    except (PyPdfError, ValueError, KeyError, TypeError):
         return None, None
     if info is None:
         return None, None
