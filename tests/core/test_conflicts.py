@@ -38,6 +38,13 @@ CONFLICTS = [
      "1,124", "900", "1124", "900", (None, None)),
     (NUMBER, "Five soldiers were killed in the attack.",
      "Seven soldiers were killed in the attack.", "Five", "Seven", "5", "7", (None, None)),
+    # Speeds in any unit; "22,500km/h (14,000mph)" is one figure.
+    (NUMBER, "DART hit the asteroid at 15,000 mph.",
+     "DART hit the asteroid at 22,500km/h (14,000mph).", "15,000 mph", "22,500km/h",
+     "6705.6 m/s", "6250 m/s", (None, None)),
+    (NUMBER, "The spacecraft slammed into the asteroid at 15,000 mph.",
+     "NASA's spacecraft hit it at 14,000 miles per hour.", "15,000 mph",
+     "14,000 miles per hour", "6705.6 m/s", "6258.56 m/s", (None, None)),
     # One toll, counted as people in one article and as a bare figure in another.
     (NUMBER, "The death toll was at 217 by Wednesday morning.",
      "The quake killed at least 245 people.", "217", "at least 245", "217", "245", (None, None)),

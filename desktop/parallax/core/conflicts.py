@@ -125,7 +125,7 @@ def _finding(
 
 def _numbers(x: _Side, y: _Side) -> list[Finding]:
     """Figures of one kind (unit, currency, counted noun) whose ranges do not meet."""
-    qx, qy = x.quantities, y.quantities
+    qx, qy = _distinct(x.quantities), _distinct(y.quantities)
     findings = []
     for kind in sorted({q.kind for q in qx} & {q.kind for q in qy}):
         if kind == "count:":  # a bare count with no noun: nothing says what it counts
@@ -179,11 +179,21 @@ _WEAK_ANCHORS = frozenset(
 )
 
 
+def _distinct(found: tuple[Quantity, ...]) -> list[Quantity]:
+    """One figure per value and kind: "22,500km/h (14,000mph)" gives the speed once."""
+    kept: list[Quantity] = []
+    for q in found:
+        if not any(k.kind == q.kind and _overlap(k, q) for k in kept):
+            kept.append(q)
+    return kept
+
+
 def _same_slot(x: _Side, q: Quantity, y: _Side, o: Quantity) -> bool:
     """A counted noun ties two counts to one detail; a measure (%, money, length, time) needs
     a content word in common among the words it hangs on ("the rate rose to 0.5%" vs "the rate
     was raised to 0.25%": yes; "inflation of 4.3%" vs "a quarter-point hike": no)."""
-    if q.kind.startswith(("count:", "toll:")) or q.kind == "magnitude":
+    # A count of one noun, a toll, a quake's magnitude and a speed are each one detail.
+    if q.kind.startswith(("count:", "toll:")) or q.kind in ("magnitude", "m/s"):
         return True
     first, second = _anchors(x, q), _anchors(y, o)
     if q.kind == "score":  # "led 2-0" and "won 4-2 on penalties": scores need a common word
@@ -304,15 +314,10 @@ def _same_subject(q: Quantity, o: Quantity) -> bool:
 def _overlap(q: Quantity, o: Quantity) -> bool:
     # A converted unit was itself rounded by the writer ("620 miles" for 1,000 km); two figures
     # written in the same unit ("44 days", "45 days") were not converted from each other.
-    converted = (q.converted or o.converted) and _unit_word(q) != _unit_word(o)
+    converted = (q.converted or o.converted) and q.unit != o.unit
     slack = 0.01 * max(abs(q.value), abs(o.value)) if converted else 0.0
     # Strict: "4.1%" and "4.2%" share only the rounding boundary 4.15, and they do disagree.
     return q.low < o.high + slack and o.low < q.high + slack
-
-
-def _unit_word(q: Quantity) -> str:
-    words = re.findall(r"[a-z]+", q.text.lower())
-    return words[-1].removesuffix("s") if words else ""
 
 
 def _number_confidence(q: Quantity, o: Quantity) -> float:

@@ -36,6 +36,10 @@ UNITS = {
     **dict.fromkeys(("hectare", "hectares"), ("m2", 1e4)),
     **dict.fromkeys(("tonne", "tonnes", "ton", "tons"), ("kg", 1e3)),
     **dict.fromkeys(("kg", "kilogram", "kilograms"), ("kg", 1.0)),
+    # Speeds before the time units, so "miles per hour" is not read as miles.
+    **dict.fromkeys(("mph", "miles per hour", "miles an hour"), ("m/s", 0.44704)),
+    **dict.fromkeys(("km/h", "kph", "kmh"), ("m/s", 1 / 3.6)),
+    **dict.fromkeys(("kilometres per hour", "kilometers per hour"), ("m/s", 1 / 3.6)),
     **dict.fromkeys(("hour", "hours"), ("s", 3600.0)),
     **dict.fromkeys(("day", "days"), ("s", 86400.0)),
     **dict.fromkeys(("week", "weeks"), ("s", 604800.0)),
@@ -106,6 +110,7 @@ class Quantity:
     kind: str  # "m", "ratio", "USD", "count:troop" …: only equal kinds are compared
     of_nouns: frozenset[str]  # "a fifth of Ukraine's territory" → {"ukraine", "territory"}
     converted: bool  # written in another unit than the base one (miles → m)
+    unit: str = ""  # the unit as written, normalised ("mph" = "miles per hour"): "m/s×0.44704"
 
     @property
     def marker(self) -> Marker:
@@ -189,7 +194,16 @@ def _quantity(p: Parsed, match: re.Match[str], base: int) -> Quantity | None:
     low, high = _qualified(match["approx"], value, low, high)
     converted = dimension not in {None, "ratio", "points"} and factor != 1.0
     return Quantity(
-        match[0], base + match.start(), end, value, low, high, kind, _of_nouns(p, end), converted
+        match[0],
+        base + match.start(),
+        end,
+        value,
+        low,
+        high,
+        kind,
+        _of_nouns(p, end),
+        converted,
+        f"{dimension}×{factor:g}" if dimension else "",
     )
 
 
