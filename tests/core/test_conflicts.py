@@ -190,6 +190,8 @@ NON_CONFLICTS = [
      (None, None)),  # "be" says too little to be the same predicate
     (DATE, "The gunman opened fire on the crowd on Sunday.",
      "The gunman opened fire on the crowd, police said on Monday.", (None, None)),
+    (NUMBER, "The Fed signalled six more rate hikes this year.",
+     "The Fed expects seven rate hikes in total this year.", (None, None)),  # added vs total
     (NUMBER, "The earthquake was felt in 10 provinces.",
      "A 7.8 earthquake was felt across the region.", (None, None)),
 ]  # fmt: skip

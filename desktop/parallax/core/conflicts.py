@@ -242,6 +242,7 @@ _TOLLS = {
     "arrested": "arrest detain",
 }
 _TOLL_OF = {word: toll for toll, words in _TOLLS.items() for word in words.split()}
+_INCREMENT = frozenset({"more", "additional", "further", "extra", "new"})
 _MAGNITUDE_WORDS = frozenset({"magnitude", "earthquake", "quake", "temblor", "tremor"})
 _WINDOW = 4  # tokens on each side of a figure that say what it counts
 
@@ -269,6 +270,10 @@ def _with_slot(side: _Side, q: Quantity) -> Quantity:
         return replace(q, kind="magnitude")
     if not q.kind.startswith("count:"):
         return q
+    # "six more hikes" counts what is added, "seven hikes in total" the whole: two details.
+    following = side.member.text[q.end : q.end + 20].lower().split()[:1]
+    if following and following[0] in _INCREMENT:
+        q = replace(q, kind=f"{q.kind}+")
     toll = next((_TOLL_OF[lemma] for _, lemma in lemmas if lemma in _TOLL_OF), None)
     if toll is None:
         return q
