@@ -192,6 +192,11 @@ NON_CONFLICTS = [
      "The gunman opened fire on the crowd, police said on Monday.", (None, None)),
     (NUMBER, "The Fed signalled six more rate hikes this year.",
      "The Fed expects seven rate hikes in total this year.", (None, None)),  # added vs total
+    (NUMBER, "The quake killed 226 people, officials said.",
+     "The quake killed 94 people in Mexico City, officials said.", (None, None)),  # capital
+    (ATTRIBUTION, "The toll rose to 225, Puente said.",
+     "The toll rose to 225, the Twitter feed of agency head Luis Felipe Puente said.",
+     (None, None)),  # one man, named two ways
     (NUMBER, "The earthquake was felt in 10 provinces.",
      "A 7.8 earthquake was felt across the region.", (None, None)),
 ]  # fmt: skip
