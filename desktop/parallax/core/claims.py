@@ -98,40 +98,40 @@ def claim_conflicts(
     ``_ALL_PAIRS_UP_TO``, wire copy reprinted by dozens of outlets, each member against the
     representative only, which keeps the work linear). Pairwise findings of one type that share a
     value are one detail ("217" vs "225", "225" vs "245": the toll as three outlets give it), so
-    they become one conflict listing every article's value. A detail already reported under
-    another claim (a sentence may state several) is not reported again.
+    they become one conflict listing every article's value, across claims.
     """
     by_id = {item.id: item for item in articles}
-    conflicts: list[Conflict] = []
-    reported: set[frozenset[tuple[str, int, int]]] = set()
     members: dict[tuple[str, int], MemberText] = {}
     # Each sentence's extraction, kept for this call only: nothing outlives the comparison.
     extracted: dict = {}
+    findings: list[Finding] = []
+    claim_of: list[str] = []  # the claim each finding was found in
     for claim in claims:
         if claim.status is ClaimStatus.UNIQUE:
             continue
         if is_cancelled():
             return None
-        findings = []
         for a, b in _pairs(claim):
             first = _member_text(a, by_id[a.article], members)
             second = _member_text(b, by_id[b.article], members)
-            findings.extend(find_conflicts(first, second, extracted))
-        for kind, confidence, values in _details(findings):
-            key = frozenset((v.article, v.start, v.end) for v in values)
-            if key in reported:
-                continue
-            reported.add(key)
-            conflicts.append(
-                Conflict(f"k{len(conflicts) + 1}", claim.id, kind, round(confidence, 2), values)
-            )
+            found = find_conflicts(first, second, extracted)
+            findings.extend(found)
+            claim_of.extend([claim.id] * len(found))
+    conflicts: list[Conflict] = []
+    # One detail may be found in several claims (a sentence states several): it is reported
+    # once, under the first claim it was found in.
+    for kind, confidence, values, first in _details(findings):
+        conflicts.append(
+            Conflict(f"k{len(conflicts) + 1}", claim_of[first], kind, round(confidence, 2), values)
+        )
     return tuple(conflicts)
 
 
 def _details(
     findings: Sequence[Finding],
-) -> list[tuple[ConflictType, float, tuple[ConflictValue, ...]]]:
-    """Pairwise findings joined into details: same type and a value in common."""
+) -> list[tuple[ConflictType, float, tuple[ConflictValue, ...], int]]:
+    """Pairwise findings joined into details (same type and a value in common), each with the
+    position of its first finding, in the order they were first found."""
     parent = list(range(len(findings)))
 
     def root(n: int) -> int:
@@ -148,11 +148,12 @@ def _details(
                 parent[root(n)] = root(owner[key])
             else:
                 owner[key] = n
-    joined: dict[int, list[Finding]] = {}
-    for n, finding in enumerate(findings):
-        joined.setdefault(root(n), []).append(finding)
+    joined: dict[int, list[int]] = {}
+    for n in range(len(findings)):
+        joined.setdefault(root(n), []).append(n)
     details = []
-    for group in joined.values():
+    for positions in sorted(joined.values(), key=min):
+        group = [findings[n] for n in positions]
         # One value per article: the one most often in disagreement (an article that gives the
         # detail twice, in its headline and its lead, is listed once).
         counts: Counter[tuple[str, int, int]] = Counter()
@@ -168,7 +169,7 @@ def _details(
         ordered = tuple(values[chosen[a]] for a in sorted(chosen, key=_article_number))
         if len({v.normalized for v in ordered}) < 2:
             continue  # the values left agree: no conflict to show
-        details.append((group[0].type, max(f.confidence for f in group), ordered))
+        details.append((group[0].type, max(f.confidence for f in group), ordered, min(positions)))
     return details
 
 
