@@ -197,6 +197,8 @@ NON_CONFLICTS = [
     (ATTRIBUTION, "The toll rose to 225, Puente said.",
      "The toll rose to 225, the Twitter feed of agency head Luis Felipe Puente said.",
      (None, None)),  # one man, named two ways
+    (ATTRIBUTION, "The gunman killed himself before police entered, he said.",
+     "The gunman killed himself before police entered, Lombardo said.", (None, None)),
     (NUMBER, "The earthquake was felt in 10 provinces.",
      "A 7.8 earthquake was felt across the region.", (None, None)),
 ]  # fmt: skip

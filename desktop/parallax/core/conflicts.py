@@ -580,7 +580,9 @@ def _attribution(x: _Side, y: _Side) -> list[Finding]:
     words outside the attributions are the same ("The Labor Department reported that payrolls
     rose" and "economists said hiring slowed" credit different statements, not one).
     """
-    first, second = x.parsed.sources, y.parsed.sources
+    # "he said", "she told": a pronoun names no source of its own (it is someone named earlier).
+    first = tuple(s for s in x.parsed.sources if s.name.lower() not in _PRONOUNS)
+    second = tuple(s for s in y.parsed.sources if s.name.lower() not in _PRONOUNS)
     if not first or not second:
         return []
     if _jaccard(_statement(x, first), _statement(y, second)) < _SAME_STATEMENT:
@@ -602,6 +604,9 @@ def _attribution(x: _Side, y: _Side) -> list[Finding]:
         pair = (first[0], second[0])
         confidence = 0.7 if named or other_named else 0.55
     return [_finding(ConflictType.ATTRIBUTION, confidence, x, pair[0].marker, y, pair[1].marker)]
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
 
 
 def _names_within(named, sources) -> bool:
