@@ -199,6 +199,8 @@ NON_CONFLICTS = [
      (None, None)),  # one man, named two ways
     (ATTRIBUTION, "The gunman killed himself before police entered, he said.",
      "The gunman killed himself before police entered, Lombardo said.", (None, None)),
+    (NUMBER, "Argentina led France 2-0 at half-time.",
+     "Argentina beat France 4-2 on penalties.", (None, None)),  # a lead is not the result
     (NUMBER, "The earthquake was felt in 10 provinces.",
      "A 7.8 earthquake was felt across the region.", (None, None)),
 ]  # fmt: skip

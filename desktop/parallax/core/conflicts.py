@@ -195,16 +195,20 @@ def _same_slot(x: _Side, q: Quantity, y: _Side, o: Quantity) -> bool:
     # A count of one noun, a toll, a quake's magnitude and a speed are each one detail.
     if q.kind.startswith(("count:", "toll:")) or q.kind in ("magnitude", "m/s"):
         return True
-    first, second = _anchors(x, q), _anchors(y, o)
-    if q.kind == "score":  # "led 2-0" and "won 4-2 on penalties": scores need a common word
+    if q.kind == "score":
+        # "Argentina led 2-0" and "Argentina won 4-2 on penalties": the teams are in both, so
+        # scores need a common word other than a name.
+        first, second = _anchors(x, q, names=False), _anchors(y, o, names=False)
         return bool(first and second and first & second)
+    first, second = _anchors(x, q), _anchors(y, o)
     # With no parse (blank pipeline) or nothing but general words around a figure, the kind
     # must do; two figures anchored on different words measure different things.
     return not (first and second and first.isdisjoint(second))
 
 
-def _anchors(side: _Side, q: Quantity) -> frozenset[str] | None:
-    """Content lemmas up to three steps up the parse from the figure, and the noun it counts."""
+def _anchors(side: _Side, q: Quantity, names: bool = True) -> frozenset[str] | None:
+    """Content lemmas up to three steps up the parse from the figure, and the noun it counts
+    (proper nouns only with ``names``)."""
     tokens = side.member.sentence.tokens
     inside = {n for n, t in enumerate(tokens) if t.start < q.end and t.end > q.start}
     if not tokens or all(t.head < 0 for t in tokens):
@@ -222,7 +226,9 @@ def _anchors(side: _Side, q: Quantity) -> frozenset[str] | None:
     found = {
         tokens[n].lemma.lower()
         for n in chain - inside
-        if tokens[n].pos in _ANCHOR_POS and not tokens[n].is_stop
+        if tokens[n].pos in _ANCHOR_POS
+        and not tokens[n].is_stop
+        and (names or tokens[n].pos != "PROPN")
     }
     return frozenset(found - _WEAK_ANCHORS)
 
