@@ -38,6 +38,10 @@ CONFLICTS = [
      "1,124", "900", "1124", "900", (None, None)),
     (NUMBER, "Five soldiers were killed in the attack.",
      "Seven soldiers were killed in the attack.", "Five", "Seven", "5", "7", (None, None)),
+    # One man's age, named in one article and described in the other.
+    (NUMBER, "Messi, 35, became the first man to score in every round.",
+     "In winning the World Cup, the 34-year-old emulated Maradona.", "35", "34-year",
+     "35", "34", (None, None)),
     # Speeds in any unit; "22,500km/h (14,000mph)" is one figure.
     (NUMBER, "DART hit the asteroid at 15,000 mph.",
      "DART hit the asteroid at 22,500km/h (14,000mph).", "15,000 mph", "22,500km/h",
@@ -199,6 +203,8 @@ NON_CONFLICTS = [
      (None, None)),  # one man, named two ways
     (ATTRIBUTION, "The gunman killed himself before police entered, he said.",
      "The gunman killed himself before police entered, Lombardo said.", (None, None)),
+    (NUMBER, "The gunman, Stephen Paddock, 64, fired from the hotel.",
+     "His companion, Marilou Danley, 62, was abroad.", (None, None)),  # two people's ages
     (NUMBER, "Argentina led France 2-0 at half-time.",
      "Argentina beat France 4-2 on penalties.", (None, None)),  # a lead is not the result
     (NUMBER, "The earthquake was felt in 10 provinces.",

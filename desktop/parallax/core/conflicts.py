@@ -200,6 +200,10 @@ def _same_slot(x: _Side, q: Quantity, y: _Side, o: Quantity) -> bool:
         # scores need a common word other than a name.
         first, second = _anchors(x, q, names=False), _anchors(y, o, names=False)
         return bool(first and second and first & second)
+    if q.kind == "age":
+        # "Messi, 35," and "the 34-year-old": one person's age unless both name different people.
+        names = [_names(x, q), _names(y, o)]
+        return not (names[0] and names[1] and names[0].isdisjoint(names[1]))
     first, second = _anchors(x, q), _anchors(y, o)
     # With no parse (blank pipeline) or nothing but general words around a figure, the kind
     # must do; two figures anchored on different words measure different things.
@@ -234,6 +238,16 @@ def _anchors(side: _Side, q: Quantity, names: bool = True) -> frozenset[str] | N
 
 
 _ANCHOR_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ"})
+
+
+def _names(side: _Side, q: Quantity) -> frozenset[str]:
+    """The name a figure hangs on directly ("Messi, 35": Messi), if any."""
+    tokens = side.member.sentence.tokens
+    inside = [n for n, t in enumerate(tokens) if t.start < q.end and t.end > q.start]
+    heads = {tokens[n].head for n in inside} - set(inside)
+    return frozenset(
+        tokens[h].lemma.lower() for h in heads if 0 <= h < len(tokens) and tokens[h].pos == "PROPN"
+    )
 
 
 # What a count of people is a count of, from the words around it ("killed at least 245",
