@@ -46,12 +46,12 @@ EMBEDDING_WEIGHT = 0.5
 # Share of a link's weight that depends on its being each sentence's best match in the other
 # article, and the similarity from which pairs are candidates for it (dev set).
 RELATIVE_WEIGHT = 0.6
+CANDIDATE_FLOOR = 0.1
 # Two sentences of one article in a group count as an unlinked pair in its mean (1) rather than
 # not at all (0): a group holds several sentences of one article only when they all match the
 # others well. And at most this many sentences of one article attach to a further claim.
 SAME_ARTICLE_PENALTY = 1.0
 ATTACH_PER_ARTICLE = 2
-CANDIDATE_FLOOR = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +102,11 @@ def group_claims(
         link[a][b] = link[b][a] = similarity
     clusters = _agglomerate(found, article_of, threshold)
     extra = _attachments(clusters, link, article_of, attach) if attach is not None else {}
+    attached = {n for ids in extra.values() for n in ids}
     groups = []
     for root, members in clusters.items():
         joined = extra.get(root, [])
-        if len(members) == 1 and not joined and any(members[0] in e for e in extra.values()):
+        if len(members) == 1 and not joined and members[0] in attached:
             continue  # a lone sentence that joined a shared claim is not also a claim of its own
         ids = members + joined
         groups.append(_group([refs[n] for n in ids], ids, link, article_of, set(members)))

@@ -120,7 +120,8 @@ def claim_conflicts(
     conflicts: list[Conflict] = []
     # One detail may be found in several claims (a sentence states several): it is reported
     # once, under the first claim it was found in.
-    for kind, confidence, values, first in _details(findings):
+    position = {item.id: n for n, item in enumerate(articles)}
+    for kind, confidence, values, first in _details(findings, position):
         conflicts.append(
             Conflict(f"k{len(conflicts) + 1}", claim_of[first], kind, round(confidence, 2), values)
         )
@@ -128,10 +129,11 @@ def claim_conflicts(
 
 
 def _details(
-    findings: Sequence[Finding],
+    findings: Sequence[Finding], position: dict[str, int]
 ) -> list[tuple[ConflictType, float, tuple[ConflictValue, ...], int]]:
     """Pairwise findings joined into details (same type and a value in common), each with the
-    position of its first finding, in the order they were first found."""
+    position of its first finding, in the order they were first found; values in article order
+    (``position``)."""
     parent = list(range(len(findings)))
 
     def root(n: int) -> int:
@@ -166,16 +168,11 @@ def _details(
         chosen: dict[str, tuple[str, int, int]] = {}
         for key in sorted(values, key=lambda k: (-counts[k], k[1])):
             chosen.setdefault(key[0], key)
-        ordered = tuple(values[chosen[a]] for a in sorted(chosen, key=_article_number))
+        ordered = tuple(values[chosen[a]] for a in sorted(chosen, key=position.__getitem__))
         if len({v.normalized for v in ordered}) < 2:
             continue  # the values left agree: no conflict to show
         details.append((group[0].type, max(f.confidence for f in group), ordered, min(positions)))
     return details
-
-
-def _article_number(article_id: str) -> int:
-    digits = article_id.lstrip("a")
-    return int(digits) if digits.isdigit() else 0
 
 
 _ALL_PAIRS_UP_TO = 12

@@ -306,7 +306,7 @@ _APPOSITIVE_AGE = re.compile(r"[A-Z][\w'’-]+, $")
 
 
 def _is_age(text: str, q: Quantity) -> bool:
-    if _AGED.match(text, q.start, q.end + 5) and text[q.end : q.end + 4] == "-old":
+    if _AGED.match(text, q.start, q.end + 5):
         return True
     return (
         q.text.isdigit()
@@ -378,7 +378,9 @@ def _dates(x: _Side, y: _Side) -> list[Finding]:
     ]
 
 
-# Verbs whose date is when a source spoke ("said Monday"), not when the event happened.
+# Verbs whose date is when a source spoke ("said Monday"), not when the event happened: the
+# reporting verbs that only speak. "Reported", "revealed" or "claimed" on a day is often the news
+# event itself ("the plan was first reported on Friday"), so they are not here.
 _SPEAKING = frozenset({"say", "tell", "add", "note", "announce", "confirm", "state", "write"})
 
 

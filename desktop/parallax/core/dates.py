@@ -17,27 +17,14 @@ from datetime import date, timedelta
 from parallax.core.numbers import alternatives
 from parallax.core.values import Parsed
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
+MONTHS += ("September", "October", "November", "December")
+# Month names as news writes them ("Aug", "Sept", "August") → month number: one table for
+# article dates and for dates in sentences.
+_SHORT_MONTHS = {m[:3]: n for n, m in enumerate(MONTHS, 1)} | {"Sept": 9}
+_MONTH_NUMBERS = {m: n for n, m in enumerate(MONTHS, 1)} | _SHORT_MONTHS
+_MONTHS = {name.lower(): number for name, number in _MONTH_NUMBERS.items()}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -80,15 +67,9 @@ def _to_iso(match: re.Match[str]) -> str | None:
 
 
 # Date mentions in sentences.
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August")
-MONTHS += ("September", "October", "November", "December")
-_SHORT_MONTHS = {m[:3]: n for n, m in enumerate(MONTHS, 1)} | {"Sept": 9}
-_MONTH_NUMBERS = {m: n for n, m in enumerate(MONTHS, 1)} | _SHORT_MONTHS
 _ANY_MONTH = alternatives(_MONTH_NUMBERS)
 _FULL_MONTH = alternatives(MONTHS)
 _WEEKDAY = alternatives(WEEKDAYS)
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
 _PREP = r"(?:\b(?P<prep>[Oo]n|[Ii]n|[Bb]y|until|till|before|after|since|from|during"
 _PREP += r"|as (?:early|soon) as)\s+)?"
 _DATE_PATTERNS = (
