@@ -86,7 +86,7 @@ class _Side:
 
 
 def find_conflicts(
-    a: MemberText, b: MemberText, sides: dict[MemberText, _Side] | None = None
+    a: MemberText, b: MemberText, sides: dict[tuple[str, int], _Side] | None = None
 ) -> list[Finding]:
     """The details that differ between two member sentences of one claim. ``sides`` keeps each
     sentence's extraction for one comparison (a member is compared with several others); it
@@ -100,9 +100,11 @@ def find_conflicts(
     return findings
 
 
-def _side(member: MemberText, sides: dict[MemberText, _Side]) -> _Side:
-    if member in sides:
-        return sides[member]
+def _side(member: MemberText, sides: dict[tuple[str, int], _Side]) -> _Side:
+    # Keyed by (article, sentence index): hashing the member itself hashes every token.
+    key = (member.article, member.sentence.index)
+    if key in sides:
+        return sides[key]
     iso = parse_iso_prefix(member.published)
     reference = date.fromisoformat(iso) if iso else None
     parsed = parse(member.text, member.sentence, member.terms)
@@ -112,7 +114,7 @@ def _side(member: MemberText, sides: dict[MemberText, _Side]) -> _Side:
     )
     spans = tuple((m.start, m.end) for m in found)
     side = replace(side, quantities=tuple(_with_slot(side, q) for q in quantities(parsed, spans)))
-    sides[member] = side
+    sides[key] = side
     return side
 
 
