@@ -40,3 +40,34 @@ def test_entity_counts_merge_mentions():
     assert counts[("GPE", "Russia")] == 2
     first = item.entities[0]
     assert first.count == max(e.count for e in item.entities)
+
+
+def test_voices_and_the_attribution_check_name_the_same_source():
+    from parallax.core.values import parse
+
+    item = analysed(
+        "Blast at the plant\n"
+        "The toll rose to 12, Fire Chief Dana Okafor said on Tuesday.\n"
+        "Brightline Chemicals, which employs about 300 people, said the plant was safe.\n"
+        "Dana Okafor, the fire chief, said that crews had left the site.\n"
+        "The head of the agency, Luis Felipe Puente, said the toll would rise.\n"
+    )
+    speakers = [v.speaker for v in item.voices]
+    assert speakers == [
+        "Fire Chief Dana Okafor",
+        "Brightline Chemicals",
+        "Dana Okafor",
+        "The head of the agency, Luis Felipe Puente",
+    ]
+    text = item.article.text
+    names = [[s.name for s in parse(text, sentence).sources] for sentence in item.sentences[1:]]
+    assert names == [["Dana Okafor"], ["Brightline Chemicals"], ["Dana Okafor"], ["Luis Felipe Puente"]]
+
+
+def test_a_speech_act_is_a_voice_but_not_the_claims_source():
+    from parallax.core.values import parse
+
+    item = analysed("Talks\nThe Kremlin denied the report about the talks in Geneva.\n")
+    (sentence,) = item.sentences[1:]
+    assert [(v.speaker, v.verb) for v in item.voices] == [("The Kremlin", "deny")]
+    assert parse(item.article.text, sentence).sources == ()

@@ -31,6 +31,7 @@ from parallax.core.dates import (
 from parallax.core.models import ConflictType, ConflictValue, Sentence
 from parallax.core.numbers import Quantity, quantities
 from parallax.core.similarity import consonant_skeleton, place_key
+from parallax.core.sources import SourceKind
 from parallax.core.values import (
     DENIAL_VERBS,
     Certainty,
@@ -38,7 +39,6 @@ from parallax.core.values import (
     Marker,
     Parsed,
     Polarity,
-    SourceKind,
     certainty,
     entities,
     parse,

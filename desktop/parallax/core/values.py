@@ -1,10 +1,11 @@
 """Comparable details of one sentence: its claim clause, sources, hedges, polarity and entities.
 
-Sentence tokens carry a dependency label but not the index of their head, so clause structure
-is approximated linearly: the sentence is cut at commas, semicolons and spaced dashes, and a
+Clause structure is approximated linearly, which forgives the parser's attachment errors on
+long news sentences: the sentence is cut at commas, semicolons and spaced dashes, and a
 piece that opens with a subordinator ("although", "which") or is a coordinated clause of its own
 (", and the Kremlin has not commented") is set aside. What remains, minus the attribution phrase,
 is the *claim region*: the words that state the claim the aligner grouped the sentence by.
+Sources come from ``sources.py``, the finder the voices panel uses too.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
 from wordfreq import zipf_frequency
 
 from parallax.core.models import Sentence, Token
+from parallax.core.sources import REPORTING_VERBS, Cue, SourceKind, clean_name, find_credits
 from parallax.core.wordlists import HEDGES, TermMatch, find_terms
 
 
@@ -24,19 +25,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Verbs that credit a statement to a source ("X said …", "…, X told reporters"): the attribution
-# check and the voices panel share this list.
-REPORTING_VERBS = _words(
-    "say tell report state announce confirm claim add note insist warn declare estimate write "
-    "assert acknowledge argue maintain stress suggest indicate reveal disclose allege"
-)
-# Verbs that show someone speaking without stating a claim's content ("denied", "called for",
-# "accused"): a voice, but not an attribution of the claim.
-SPEECH_VERBS = _words("accuse call caution cite comment deny describe predict")
-# Words that make an unnamed source a media one ("according to media reports").
-MEDIA_WORDS = _words(
-    "media medium report press newspaper outlet broadcaster publication journalist news"
-)
 MODALS = {"will": "will", "'ll": "will", "wo": "will", "shall": "will", "would": "would"}
 MODALS |= {"could": "could", "may": "may", "might": "might"}
 # HEDGES entries that are modals or sourcing are read by the modal and source rules instead;
@@ -81,12 +69,6 @@ class Parsed:
         """Article offsets covering tokens ``first``..``last`` inclusive."""
         tokens = self.sentence.tokens
         return tokens[first].start, tokens[last].end
-
-
-class SourceKind(StrEnum):
-    NAMED = "named"  # a named person, body or outlet: "The White House said"
-    UNNAMED = "unnamed"  # "people familiar with the matter", "a senior official"
-    MEDIA = "media"  # "according to media reports"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,65 +175,37 @@ def _clause_end(p: Parsed, first: int, last: int) -> int:
 
 
 def _sources(p: Parsed) -> tuple[Source, ...]:
-    found: list[Source] = []
-    tokens = p.sentence.tokens
-    has_ccomp = any(t.dep == "ccomp" for t in tokens)
-    for first, last in p.segments:
-        for i in range(first, last + 1):
-            word = p.words[i].lower()
-            if word == "according" and i + 1 < last and p.words[i + 1].lower() == "to":
-                found.append(_source(p, (i, last), (i + 2, last)))
-            elif word == "citing" and i < last:
-                found.append(_source(p, (i, last), (i + 1, last)))
-            elif tokens[i].lemma.lower() in REPORTING_VERBS and (
-                tokens[i].dep == "parataxis" or (tokens[i].dep == "ROOT" and has_ccomp)
-            ):
-                found.extend(_speaker(p, first, last, i))
+    """The credits that frame the sentence's claim, each with its whole attribution phrase (the
+    words left out of the claim region)."""
+    found = []
+    for credit in find_credits(p.text, p.sentence):
+        segment = _segment_of(p, credit.cue_index)
+        if not credit.frames_claim or segment is None:
+            continue
+        first, last = segment
+        if credit.cue is not Cue.VERB:  # "according to X" / "citing X" to the piece's end
+            whole = (credit.cue_index, last)
+        elif credit.head > credit.cue_index:  # "…, said Smith": the whole piece
+            whole = (first, last)
+        else:
+            whole = (min(first, credit.first), _speaker_end(p, credit.cue_index, last))
+        start, end = p.span(*whole)
+        found.append(Source(credit.kind, credit.name, credit.label, *whole, start, end))
     return tuple(found)
 
 
-def _speaker(p: Parsed, first: int, last: int, verb: int) -> list[Source]:
+def _segment_of(p: Parsed, index: int) -> tuple[int, int] | None:
+    return next(((a, b) for a, b in p.segments if a <= index <= b), None)
+
+
+def _speaker_end(p: Parsed, verb: int, last: int) -> int:
+    """ "X said (that) <claim>" ends at the verb; "<claim>, X told Y." takes the whole piece."""
     tokens = p.sentence.tokens
-    subjects = [i for i in range(first, verb) if tokens[i].dep in {"nsubj", "nsubjpass"}]
-    if not subjects:
-        return []
-    # "X said (that) <claim>" ends at the verb; "<claim>, X told Y." takes the whole piece.
-    claim_follows = any(t.dep == "ccomp" for t in tokens[verb + 1 : last + 1])
-    end = verb if claim_follows else last
-    if claim_follows and end < last and p.words[end + 1].lower() == "that":
-        end += 1
-    subject_end = verb - 1
-    while subject_end > first and tokens[subject_end].pos in {"AUX", "ADV", "PART"}:
-        subject_end -= 1  # "Zelensky has once again declared"
-    return [_source(p, (first, end), (first, subject_end), subjects[0])]
-
-
-def _source(p: Parsed, whole: tuple[int, int], body: tuple[int, int], head: int = -1) -> Source:
-    """A source from its whole phrase and the words that name it ("people familiar with…")."""
-    tokens, (first, last) = p.sentence.tokens, body
-    nouns = [i for i in range(first, last + 1) if tokens[i].pos in {"NOUN", "PROPN", "NUM"}]
-    head = head if head >= 0 else (nouns[0] if nouns else first)
-    start, end = p.span(*whole)
-    if tokens[head].pos == "PROPN":
-        entity = _entity_at(p, head)
-        name = _clean_name(entity.text) if entity else p.words[head]
-        label = entity.label if entity else None
-        return Source(SourceKind.NAMED, name, label, *whole, start, end)
-    lemmas = {tokens[i].lemma.lower() for i in range(first, last + 1)}
-    kind = SourceKind.MEDIA if lemmas & MEDIA_WORDS else SourceKind.UNNAMED
-    phrase = _clean_name(p.text[slice(*p.span(first, last))]).lower()
-    return Source(kind, phrase, None, *whole, start, end)
-
-
-def _entity_at(p: Parsed, index: int):
-    token = p.sentence.tokens[index]
-    return next((e for e in p.sentence.entities if e.start <= token.start < e.end), None)
-
-
-def _clean_name(text: str) -> str:
-    """'the United Arab Emirates' → 'United Arab Emirates'; 'Witkoff’s' → 'Witkoff'."""
-    text = re.sub(r"^(?:the|The)\s+", "", text.strip())
-    return re.sub(r"['’]s$", "", text)
+    if not any(t.dep == "ccomp" for t in tokens[verb + 1 : last + 1]):
+        return last
+    if verb < last and p.words[verb + 1].lower() == "that":
+        return verb + 1
+    return verb
 
 
 def certainty(p: Parsed) -> Certainty:
@@ -386,7 +340,7 @@ def entities(p: Parsed) -> tuple[EntityValue, ...]:
         indices = [i for i, t in tokens if entity.start <= t.start < entity.end]
         if group is None or not indices or not all(i in p.region for i in indices):
             continue
-        name = _clean_name(entity.text)
+        name = clean_name(entity.text)
         offset = entity.text.find(name)
         start = entity.start + max(offset, 0)
         slot = _slot(p, indices[0], indices[-1], group)

@@ -1,10 +1,7 @@
 """Who each article quotes or cites, and which named entities it mentions how often.
 
-A voice is found three ways, each from the dependency parse, never from a list of names:
-- a reporting verb ("said", "told", "warned", "according to" …) and its grammatical subject,
-  the speaker ("The Kremlin spokesman said…" → "The Kremlin spokesman");
-- "according to X" → X;
-- a direct quotation (text between quotation marks) in a sentence that has one of the above.
+Voices come from the finder the attribution check uses (``sources.py``): every credited speaker
+that is not a bare pronoun, marked ``quoted`` when its sentence holds a direct quotation.
 """
 
 from __future__ import annotations
@@ -14,11 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from parallax.core.models import AnalysedArticle, Sentence, Token
-from parallax.core.values import REPORTING_VERBS, SPEECH_VERBS
+from parallax.core.models import AnalysedArticle, Sentence
+from parallax.core.sources import Cue, find_credits
 
-# One list of reporting verbs with the attribution check (values.py), plus speech acts.
-VOICE_VERBS = REPORTING_VERBS | SPEECH_VERBS
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 
@@ -56,59 +51,18 @@ def find_voices(item: AnalysedArticle) -> tuple[Voice, ...]:
 
 
 def _sentence_voices(sentence: Sentence, text: str) -> list[Voice]:
-    tokens = sentence.tokens
     quoted = bool(_QUOTE.search(text[sentence.start : sentence.end]))
     found = []
-    for n, token in enumerate(tokens):
-        lemma = token.lemma.lower()
-        if lemma == "accord" and n + 1 < len(tokens) and tokens[n + 1].lemma.lower() == "to":
-            objects = [i for i, t in enumerate(tokens) if t.head == n + 1 and t.dep == "pobj"]
-            if objects:
-                start, end = _span(tokens, objects[0])
-                found.append(
-                    Voice(
-                        text[start:end],
-                        start,
-                        end,
-                        sentence.index,
-                        VoiceKind.ACCORDING_TO,
-                        "according to",
-                    )
-                )
-        elif token.pos == "VERB" and lemma in VOICE_VERBS:
-            speaker = _speaker(tokens, n)
-            if speaker is not None:
-                start, end = _span(tokens, speaker)
-                kind = VoiceKind.QUOTED if quoted else VoiceKind.REPORTED
-                found.append(Voice(text[start:end], start, end, sentence.index, kind, lemma))
+    for credit in find_credits(text, sentence):
+        if credit.pronoun:
+            continue
+        if credit.cue is Cue.VERB:
+            kind = VoiceKind.QUOTED if quoted else VoiceKind.REPORTED
+        else:  # "citing X" credits X as "according to X" does
+            kind = VoiceKind.ACCORDING_TO
+        speaker = text[credit.start : credit.end]
+        found.append(Voice(speaker, credit.start, credit.end, sentence.index, kind, credit.verb))
     return found
-
-
-def _speaker(tokens: tuple[Token, ...], verb: int) -> int | None:
-    """The active subject of a reporting verb, or the agent of a passive one ("… by X")."""
-    for i, token in enumerate(tokens):
-        if token.head == verb and token.dep == "nsubj" and token.pos != "PRON":
-            return i
-        if token.head == verb and token.dep == "agent":
-            agent = next((j for j, t in enumerate(tokens) if t.head == i and t.dep == "pobj"), None)
-            if agent is not None:
-                return agent
-    return None
-
-
-def _span(tokens: tuple[Token, ...], root: int) -> tuple[int, int]:
-    """Character range of the subtree under ``root`` (the whole noun phrase)."""
-    members = {root}
-    changed = True
-    while changed:
-        changed = False
-        for i, token in enumerate(tokens):
-            if i not in members and token.head in members and token.head != i:
-                members.add(i)
-                changed = True
-    words = [tokens[i] for i in sorted(members) if tokens[i].is_word]
-    words = words or [tokens[root]]
-    return words[0].start, words[-1].end
 
 
 def count_entities(item: AnalysedArticle) -> tuple[EntityCount, ...]:
