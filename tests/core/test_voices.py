@@ -61,7 +61,8 @@ def test_voices_and_the_attribution_check_name_the_same_source():
     ]
     text = item.article.text
     names = [[s.name for s in parse(text, sentence).sources] for sentence in item.sentences[1:]]
-    assert names == [["Dana Okafor"], ["Brightline Chemicals"], ["Dana Okafor"], ["Luis Felipe Puente"]]
+    expected = ["Dana Okafor", "Brightline Chemicals", "Dana Okafor", "Luis Felipe Puente"]
+    assert names == [[name] for name in expected]
 
 
 def test_a_speech_act_is_a_voice_but_not_the_claims_source():
