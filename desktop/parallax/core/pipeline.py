@@ -18,6 +18,7 @@ from parallax.core.models import (
     Comparison,
     LoadFailure,
     Notice,
+    Sentence,
 )
 
 _PARALLEL_FROM_CHARS = 300_000
@@ -54,21 +55,25 @@ def compare(
     _, model = nlp.get_pipeline()
     _check(is_cancelled)
 
+    scored: dict[int, AnalysedArticle] = {}
+
+    def score(index: int, sentences: tuple[Sentence, ...]) -> None:
+        # Scored as each article's parse completes: with spaCy in worker processes this runs
+        # beside them instead of after them.
+        item = AnalysedArticle(id=f"a{index + 1}", article=articles[index], sentences=sentences)
+        scored[index] = _scored(item)
+
     sentences = nlp.split_sentences(
         articles,
         progress=lambda done, total: report(Stage.SENTENCES, done, total),
         is_cancelled=is_cancelled,
         processes=_processes(options, articles),
+        on_article=score,
     )
     if sentences is None:
         raise ComparisonCancelled
-    analysed = tuple(
-        AnalysedArticle(id=f"a{number}", article=article, sentences=article_sentences)
-        for number, (article, article_sentences) in enumerate(
-            zip(articles, sentences, strict=True), start=1
-        )
-    )
-    analysed = _with_scores(analysed, report, is_cancelled)
+    report(Stage.SCORES, len(articles), len(articles))
+    analysed = tuple(scored[index] for index in range(len(articles)))
     report(Stage.ALIGNMENT, 0, 1)
     vectors = align.vectors([(item.article.text, item.sentences) for item in analysed])
     embedder = embeddings.load() if options.use_embeddings else None
@@ -102,24 +107,13 @@ def compare(
     )
 
 
-def _with_scores(
-    analysed: tuple[AnalysedArticle, ...],
-    report: ProgressCallback,
-    is_cancelled: Callable[[], bool],
-) -> tuple[AnalysedArticle, ...]:
-    scored = []
-    for done, item in enumerate(analysed):
-        _check(is_cancelled)
-        report(Stage.SCORES, done, len(analysed))
-        scored.append(
-            replace(
-                item,
-                scores=scores.score_article(item),
-                voices=voices.find_voices(item),
-                entities=voices.count_entities(item),
-            )
-        )
-    return tuple(scored)
+def _scored(item: AnalysedArticle) -> AnalysedArticle:
+    return replace(
+        item,
+        scores=scores.score_article(item),
+        voices=voices.find_voices(item),
+        entities=voices.count_entities(item),
+    )
 
 
 def _grouping(
