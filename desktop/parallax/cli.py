@@ -138,6 +138,11 @@ def _run_compare(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     paths, failures, stdin_wanted = _expand(args.files)
+    clashes = _output_clashes(args, paths)
+    if clashes:  # refused before any work: nothing is loaded, nothing written
+        for message in clashes:
+            print(f"parallax: {message}", file=sys.stderr)
+        return EXIT_USAGE
     sources, saved_threshold = _open_saved(paths, failures)
     result = loading.load_files(sources)
     articles, failures = list(result.articles), failures + list(result.failures)
@@ -205,6 +210,18 @@ def _write_outputs(comparison, args: argparse.Namespace) -> tuple[list[tuple[str
             continue
         written.append((kind, path))
     return written, status
+
+
+def _output_clashes(args: argparse.Namespace, inputs: list[Path]) -> list[str]:
+    from parallax.core.outputs import Output, output_clashes
+
+    named = {"json": args.json, "html": args.html, "pdf": args.pdf, "csv": args.csv}
+    requested = [
+        Output(f"--{name}", path, is_folder=name == "csv")
+        for name, path in named.items()
+        if path is not None
+    ]
+    return output_clashes(requested, inputs)
 
 
 def _open_saved(

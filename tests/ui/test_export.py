@@ -72,3 +72,19 @@ def test_export_failure_is_a_message_and_the_window_stays_usable(window, qtbot, 
     assert not window.exporter.busy and window.comparison is not None
     claim = window.comparison.claims[0]
     window.select_claim(claim.id)  # still answers
+
+
+def test_export_over_an_article_it_was_made_from_is_refused(qtbot, sample_dir, tmp_path):
+    # A copy of the sample: a regression must not overwrite the repository's files.
+    for path in supported_files(sample_dir):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT):
+        window.open_paths(supported_files(tmp_path))
+    source = window.comparison.articles[0].article.source
+    before = source.read_bytes()
+    with qtbot.waitSignal(window.exporter.failed, timeout=TIMEOUT) as refused:
+        assert not window.exporter.start(ExportRequest(ExportFormat.PDF, source, "A4"))
+    assert "is the input file" in refused.args[0] and source.name in refused.args[0]
+    assert not window.exporter.busy and source.read_bytes() == before

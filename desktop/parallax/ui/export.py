@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.core import Comparison, export
+from parallax.core.outputs import Output, output_clashes
 from parallax.ui import settings
 
 
@@ -234,6 +235,10 @@ class Exporter(QObject):
         comparison = self.window.comparison
         if comparison is None or self.busy:
             return False
+        clashes = self._clashes(comparison, request)
+        if clashes:
+            self._report_failure(clashes[0])
+            return False
         self._task = _ExportTask(comparison, request)
         self._task.signals.progressed.connect(self._on_progressed)
         self._task.signals.finished.connect(self._on_finished)
@@ -255,8 +260,20 @@ class Exporter(QObject):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
         self.finished.emit(path)
 
+    def _clashes(self, comparison: Comparison, request: ExportRequest) -> list[str]:
+        """An export never replaces an article it was made from, nor the saved comparison."""
+        inputs = [item.article.source for item in comparison.articles if item.article.source]
+        if self.window.session.path is not None:
+            inputs.append(self.window.session.path)
+        label = FORMATS[request.format][0].split(" (")[0]
+        target = Output(f"The {label}", request.path, request.format is ExportFormat.CSV)
+        return output_clashes([target], inputs)
+
     def _on_failed(self, message: str) -> None:
         self._done()
+        self._report_failure(message)
+
+    def _report_failure(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 15000)
         box = QMessageBox(
             QMessageBox.Icon.Warning, self.tr("Export failed"), message, parent=self.window
