@@ -1,12 +1,15 @@
-"""Where bundled files live (resources/ and seeds/), in a checkout, an install or a frozen app."""
+"""Where bundled files live (resources/, seeds/, third-party notices), installed or frozen."""
 
 from __future__ import annotations
 
 import os
 import sys
+from importlib import resources as package_files
 from pathlib import Path
 
 SAMPLE_SET = "ukraine-truce-2025-08"
+# Inside the package, so a wheel and a frozen app carry it wherever the code goes.
+NOTICES = "THIRD_PARTY_NOTICES.md"
 
 
 def _roots() -> list[Path]:
@@ -36,3 +39,11 @@ def sample_set_dir() -> Path | None:
 
 def resource(name: str) -> Path | None:
     return find(f"resources/{name}")
+
+
+def third_party_notices() -> str | None:
+    """The credits and licences of everything Parallax ships (Markdown), or None if missing."""
+    try:
+        return package_files.files("parallax").joinpath(NOTICES).read_text(encoding="utf-8")
+    except OSError:
+        return None
