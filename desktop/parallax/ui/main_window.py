@@ -14,16 +14,14 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from parallax import APP_NAME, __version__
+from parallax import APP_NAME
 from parallax.core import (
-    EMBEDDING_CREDIT,
     SAVED_SUFFIX,
     SUFFIXES,
     Article,
@@ -34,7 +32,7 @@ from parallax.core import (
     claims_by_sentence,
     load_pasted,
 )
-from parallax.ui import palette, settings, theme
+from parallax.ui import about, palette, settings, theme
 from parallax.ui.docks import build_docks
 from parallax.ui.export import Exporter
 from parallax.ui.find_bar import FindBar
@@ -472,14 +470,10 @@ class MainWindow(QMainWindow):
 
     def _on_about_triggered(self) -> None:
         model = self.comparison.model.label if self.comparison else self.tr("not loaded yet")
-        QMessageBox.about(
-            self,
-            self.tr("About Parallax"),
-            self.tr(
-                "<b>Parallax {}</b><br>Compare news articles about one event.<br>"
-                "Language model: {}<br>Sentence embeddings: {}"
-            ).format(__version__, escape(model), escape(EMBEDDING_CREDIT)),
-        )
+        about.about_box(self, model).exec()
+
+    def _on_notices_triggered(self) -> None:
+        about.show_notices(self)
 
     def _refresh_recent(self) -> None:
         self.recent_menu.clear()

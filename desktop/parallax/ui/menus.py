@@ -143,6 +143,9 @@ def build_menus(window: MainWindow) -> None:
         action.setChecked(name == settings.read(settings.THEME))
         group.addAction(action)
     help_menu = window.menuBar().addMenu(window.tr("&Help"))
+    add_action(
+        window, help_menu, window.tr("Third-party &Notices"), None, window._on_notices_triggered
+    )
     add_action(window, help_menu, window.tr("&About Parallax"), None, window._on_about_triggered)
     window._refresh_recent()
 
