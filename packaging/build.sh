@@ -31,6 +31,21 @@ cp packaging/linux/org.parallaxnews.Parallax.desktop packaging/linux/*.metainfo.
   packaging/linux/*.mime.xml packaging/linux/install-desktop-entry.sh "$APP/share/"
 chmod +x "$APP/share/install-desktop-entry.sh"
 
+echo "==> Licences (THIRD_PARTY_NOTICES.md, section 6)"
+cp LICENSE desktop/parallax/THIRD_PARTY_NOTICES.md "$APP/"
+# The Debian copyright file of each system library PyInstaller copied from this machine.
+if command -v dpkg-query >/dev/null; then
+  for library in "$APP"/_internal/lib*.so*; do
+    [ -L "$library" ] && continue  # a link into a wheel's folder (PySide6, pillow.libs …)
+    package=$(dpkg-query -S "*/$ARCH-linux-gnu/$(basename "$library")" 2>/dev/null \
+      | head -1 | cut -d: -f1) || true
+    if [ -n "$package" ] && [ -f "/usr/share/doc/$package/copyright" ]; then
+      mkdir -p "$APP/_internal/licenses/system/$package"
+      cp "/usr/share/doc/$package/copyright" "$APP/_internal/licenses/system/$package/"
+    fi
+  done
+fi
+
 echo "==> Archive"
 rm -rf "$BUILD/$NAME" && mv "$APP" "$BUILD/$NAME"
 tar -czf "dist/$NAME.tar.gz" -C "$BUILD" "$NAME"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Smoke test of the frozen app: unpack the tarball in a temporary folder and run it with a bare
-# environment (no virtual environment, no PYTHONPATH): --version, the headless comparison of the
-# bundled sample with --json and --pdf, and a screenshot of the window under Xvfb. Prints the
-# cold-start and comparison times. Usage: packaging/smoke-test.sh [dist/Parallax-…tar.gz]
+# environment (no virtual environment, no PYTHONPATH): the licence files and third-party notices,
+# --version, the headless comparison of the bundled sample with --json and --pdf, and a screenshot
+# of the window under Xvfb. Prints the cold-start and comparison times.
+# Usage: packaging/smoke-test.sh [dist/Parallax-…tar.gz]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARBALL=${1:-$(ls -t dist/Parallax-*-linux-*.tar.gz | head -1)}
@@ -20,6 +21,8 @@ seconds() {  # wall time of a command, in seconds (bash's clock; no bc needed)
 }
 
 echo "==> $TARBALL"
+# Help ▸ About's notices, LICENSE, each library's licence files, every shared library credited.
+python3 packaging/check_notices.py --frozen "$APP"
 echo "version: $("${BARE[@]}" "$APP/parallax" --version)"
 echo "cold start (--version, first run): $(seconds "${BARE[@]}" "$APP/parallax" --version) s"
 echo "warm start (--version): $(seconds "${BARE[@]}" "$APP/parallax" --version) s"
