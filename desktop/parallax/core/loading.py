@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +21,14 @@ from parallax.core.textclean import (
     looks_like_headline,
 )
 
-MAX_TEXT_CHARS = 5_000_000
+# About 170,000 words: longer than any news article (a long feature is 10,000), and what the
+# analysis gets through in well under a minute on a 2-core machine (benchmarks/bench_limits.py).
+# At 5 MB spaCy alone needs several minutes.
+MAX_TEXT_CHARS = 1_000_000
+# A million characters of ordinary prose hold ~8,000 sentences; a text of far more, shorter
+# "sentences" (lists of numbers, one-word lines) is refused before the parse.
+MAX_SENTENCES = 20_000
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?:\s|$)")
 # Raw size limits, checked before a file is read: markup and layout make files larger than
 # their text, but nothing an article needs is bigger than these.
 _MAX_FILE_BYTES = {
@@ -75,7 +85,8 @@ def load_file(path: Path | str) -> Article:
 
 def load_pasted(content: str, *, is_html: bool = False, title: str | None = None) -> Article:
     """An article from clipboard or standard-input text (HTML when the clipboard says so)."""
-    if len(content) > MAX_TEXT_CHARS:
+    limit = _MAX_FILE_BYTES[SourceFormat.HTML if is_html else SourceFormat.TEXT]
+    if len(content) > limit:
         raise ArticleLoadError(None, _too_large(len(content)))
     extracted = html.extract_markup(content, None) if is_html else plain.extract_text(content)
     if title and not extracted.title:
@@ -121,10 +132,19 @@ def supported_files(folder: Path) -> list[Path]:
 
 
 def _read(path: Path) -> bytes:
-    if path.is_dir():
-        raise ArticleLoadError(path, "this is a folder, not a file")
     try:
-        size = path.stat().st_size
+        status = os.stat(path)
+    except FileNotFoundError as error:
+        raise ArticleLoadError(
+            path, "the file does not exist (was it moved or deleted?)"
+        ) from error
+    except OSError as error:
+        raise ArticleLoadError(path, f"the file could not be read ({error.strerror})") from error
+    refusal = special_file_reason(status.st_mode)
+    if refusal:  # decided from the file's type alone: opening a pipe would wait forever
+        raise ArticleLoadError(path, refusal)
+    try:
+        size = status.st_size
         suffix_format = SUFFIXES.get(path.suffix.lower())
         limit = _MAX_FILE_BYTES[suffix_format] if suffix_format else max(_MAX_FILE_BYTES.values())
         if size > limit:
@@ -139,6 +159,27 @@ def _read(path: Path) -> bytes:
         raise ArticleLoadError(path, "you do not have permission to read this file") from error
     except OSError as error:
         raise ArticleLoadError(path, f"the file could not be read ({error.strerror})") from error
+
+
+def _sentence_estimate(paragraphs: list[str]) -> int:
+    """Sentences by their end marks, a paragraph without one counting as one (a line)."""
+    return sum(max(1, len(_SENTENCE_END.findall(paragraph))) for paragraph in paragraphs)
+
+
+def special_file_reason(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is not read, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "this is a folder, not a file"
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+    )
+    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
+    return f"this is {kind}, not a file; save the article to a file first"
 
 
 def _sniff(data: bytes, path: Path) -> SourceFormat:
@@ -182,6 +223,13 @@ def _build(extracted: Extracted, path: Path | None, source_format: SourceFormat)
     text = "\n\n".join(paragraphs)
     if len(text) > MAX_TEXT_CHARS:
         raise ArticleLoadError(path, _too_large(len(text.encode("utf-8"))))
+    sentences = _sentence_estimate(paragraphs)
+    if sentences > MAX_SENTENCES:
+        raise ArticleLoadError(
+            path,
+            f"the text has about {sentences:,} sentences or lines; "
+            f"articles of up to {MAX_SENTENCES:,} are supported",
+        )
     if not any(has_words(p) for p in paragraphs[1 if has_headline else 0 :]):
         raise ArticleLoadError(path, "there is no article text besides the headline")
     language = detect_language(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -13,16 +14,40 @@ from parallax.core.textclean import clean_line, repair
 _PARSER = MarkdownIt("commonmark")
 # Blocks whose inline content is article text; code and raw HTML blocks are not.
 _TEXT_BLOCKS = {"paragraph_open", "heading_open"}
+# Inline parsing rescans the rest of a block from each opening bracket or emphasis mark, so its
+# cost grows with marks × block length: thousands of "[" or "*" in one block took minutes. A
+# block above this budget is not parsed as Markdown: it stands in the parse as a placeholder
+# and comes back as plain text with the marks removed (no article needs such a block).
+_INLINE_BUDGET = 2_000_000
+_BLANK_LINES = re.compile(r"(\n[ \t]*\n)")
+_MARKS = re.compile(r"[\[\]!*_`<>#]")
+_PLACEHOLDER = "parallaxplainblock{}x"
+
+
+def _defused(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with over-budget blocks replaced by placeholders, and what each stands for."""
+    plain: dict[str, str] = {}
+
+    def block(content: str) -> str:
+        if len(_MARKS.findall(content)) * len(content) <= _INLINE_BUDGET:
+            return content
+        key = _PLACEHOLDER.format(len(plain))
+        plain[key] = " ".join(_MARKS.sub(" ", content).split())
+        return key
+
+    return "".join(block(part) for part in _BLANK_LINES.split(text)), plain
 
 
 def extract_text(text: str) -> Extracted:
-    tokens = _PARSER.parse(repair(text))
+    defused, plain = _defused(repair(text))
+    tokens = _PARSER.parse(defused)
     paragraphs: list[str] = []
     title: str | None = None
     for opening, inline in itertools.pairwise(tokens):
         if opening.type not in _TEXT_BLOCKS or inline.type != "inline":
             continue
         paragraph = clean_line(_inline_text(inline.children or []))
+        paragraph = plain.get(paragraph, paragraph)
         if not paragraph:
             continue
         if opening.type == "heading_open" and not paragraphs and title is None:
