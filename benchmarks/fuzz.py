@@ -1,4 +1,6 @@
-"""Long fuzz run of the property tests (tests/core/test_properties.py) with Hypothesis.
+"""Long fuzz run of the property tests with Hypothesis: tests/core/test_properties.py (random
+text and bytes, compare()) and tests/core/test_fuzz_hostile.py (nesting, expansion, size, special
+files, output collisions).
 
 Run: .venv/bin/python benchmarks/fuzz.py [--examples N] [--seed N]
 Runs every property with N examples (default 1500 for the loaders, a third of that for
@@ -33,6 +35,7 @@ def main() -> int:
         "no:cacheprovider",
         "--hypothesis-show-statistics",
         str(ROOT / "tests" / "core" / "test_properties.py"),
+        str(ROOT / "tests" / "core" / "test_fuzz_hostile.py"),
     ]
     if args.seed is not None:
         command.append(f"--hypothesis-seed={args.seed}")
