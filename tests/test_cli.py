@@ -165,3 +165,23 @@ def test_options_from_the_command_line_and_a_saved_file(tmp_path, article):
 def test_out_of_range_threshold_is_a_usage_error(article, capsys):
     assert main(["compare", str(article), "--same-claim", "1.5"]) == 2
     assert "not between 0 and 1" in capsys.readouterr().err
+
+
+def test_screenshot_of_the_users_files_saves_and_quits(tmp_path, article):
+    # Opened files are the user's work: the run must still quit without asking to save them.
+    other = tmp_path / "other.txt"
+    other.write_text(ARTICLE.replace("Friday", "Thursday"), encoding="utf-8")
+    shot = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    args = ["-m", "parallax", "--screenshot", str(shot), "--size", "900x700"]
+    result = run_python(*args, str(article), str(other), env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (900, 700)
+
+
+def test_window_size_must_be_width_x_height(capsys):
+    assert main(["--screenshot", "x.png", "--size", "big"]) == 2
+    assert "is not a size like 1600x1000" in capsys.readouterr().err

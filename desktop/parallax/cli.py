@@ -48,6 +48,12 @@ def _main_parser() -> argparse.ArgumentParser:
         help="open the files (or the sample), wait for the comparison, save the window, quit",
     )
     parser.add_argument(
+        "--size",
+        type=_window_size,
+        metavar="WxH",
+        help="the window's size in pixels, e.g. 1600x1000 (for --screenshot)",
+    )
+    parser.add_argument(
         "files", nargs="*", type=Path, help="article files or folders, or a saved .parallax file"
     )
     return parser
@@ -107,6 +113,15 @@ def _fraction(text: str) -> float:
     return value
 
 
+def _window_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or not (
+        200 <= int(width) <= 10_000 and 200 <= int(height) <= 10_000
+    ):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1600x1000 (200–10000)")
+    return int(width), int(height)
+
+
 def _run_default(args: argparse.Namespace) -> int:
     """Open the desktop window on the given files, or on the bundled sample."""
     if not _has_display():
@@ -123,7 +138,7 @@ def _run_default(args: argparse.Namespace) -> int:
         print(f"error: {failure.message}", file=sys.stderr)
     from parallax.ui.app import run
 
-    return run(paths, screenshot=args.screenshot)
+    return run(paths, screenshot=args.screenshot, size=args.size)
 
 
 def _has_display() -> bool:

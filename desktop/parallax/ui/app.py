@@ -14,7 +14,9 @@ from parallax.ui import worker
 from parallax.ui.main_window import MainWindow
 
 
-def run(files: list[Path], screenshot: Path | None = None) -> int:
+def run(
+    files: list[Path], screenshot: Path | None = None, size: tuple[int, int] | None = None
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -27,7 +29,9 @@ def run(files: list[Path], screenshot: Path | None = None) -> int:
     window = MainWindow()
     if screenshot is not None:
         save_screenshot_when_done(window, screenshot)
-        window.session.autosave_enabled = False  # a screenshot run is not the user's work
+        window.session.unattended = True  # quits by itself: nothing to save, nobody to ask
+    if size is not None:
+        window.resize(*size)
     window.show()
     if screenshot is None:
         window.session.check_for_crash()

@@ -60,6 +60,8 @@ class Session(QObject):
         self.notes: dict[str, str] = {}
         self.same_claim: float | None = None
         self.autosave_enabled = True
+        # A scripted run (--screenshot) holds no user work: it never asks to save or autosaves.
+        self.unattended = False
         # Asked before unsaved work is dropped: returns Save, Discard or Cancel. Replaceable
         # (tests answer without a modal dialog).
         self.ask_to_save = self._ask_to_save
@@ -154,7 +156,7 @@ class Session(QObject):
 
     def confirm_discard(self) -> bool:
         """True when the current work may be dropped: saved, unmodified, or the user agrees."""
-        if not self.modified or self.window.comparison is None:
+        if self.unattended or not self.modified or self.window.comparison is None:
             return True
         answer = self.ask_to_save()
         if answer == QMessageBox.StandardButton.Save:
@@ -195,7 +197,9 @@ class Session(QObject):
     # ---- autosave -------------------------------------------------------------------------
     def autosave(self) -> None:
         """Keep a copy of modified work; failures only cost the copy, never the work."""
-        if not self.autosave_enabled or not self.modified or self.window.runner.busy:
+        if self.unattended or not self.autosave_enabled or not self.modified:
+            return
+        if self.window.runner.busy:
             return
         snapshot = self.snapshot()
         if snapshot is None:
