@@ -14,6 +14,7 @@ from multiprocessing.queues import Queue
 from pathlib import Path
 from typing import Any
 
+from parallax.core.lifeline import end_with_parent
 from parallax.core.loading import load_files
 from parallax.core.models import Article, Comparison
 from parallax.core.pipeline import CompareOptions, ComparisonCancelled, compare
@@ -24,7 +25,9 @@ _job = 0
 
 
 def init_process(queue: Queue, active: Any) -> None:
-    """Pool initializer: remember where to report and which job is wanted."""
+    """Pool initializer: end with the window's process, remember where to report and which
+    job is wanted."""
+    end_with_parent()
     global _queue, _active
     _queue, _active = queue, active
 
