@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,9 @@ def write(setting: Setting, value: Any) -> None:
 
 
 def remember_files(paths: list[str]) -> list[str]:
+    """Put ``paths`` first in Open Recent, as absolute paths: the list must work from any
+    folder the app is started in."""
+    paths = [os.path.abspath(p) for p in paths]
     recent = [p for p in read(RECENT) if p not in paths]
     updated = (paths + recent)[:MAX_RECENT]
     write(RECENT, updated)
