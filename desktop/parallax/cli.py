@@ -76,7 +76,7 @@ def _compare_parser() -> argparse.ArgumentParser:
         "--csv",
         type=Path,
         metavar="DIR",
-        help="write claims.csv, conflicts.csv and scores.csv into DIR",
+        help="write claims.csv, conflicts.csv, scores.csv and facts.csv into DIR",
     )
     parser.add_argument(
         "--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default A4)"
@@ -228,7 +228,7 @@ def _write_outputs(comparison, args: argparse.Namespace) -> tuple[list[tuple[str
 
 
 def _output_clashes(args: argparse.Namespace, inputs: list[Path]) -> list[str]:
-    from parallax.core.outputs import Output, output_clashes
+    from parallax.core import Output, output_clashes
 
     named = {"json": args.json, "html": args.html, "pdf": args.pdf, "csv": args.csv}
     requested = [

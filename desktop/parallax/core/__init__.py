@@ -38,6 +38,12 @@ _EXPORTS = {
     "Report": "report_html",
     "build_report": "report_html",
     "atomic_target": "export",
+    "Output": "outputs",
+    "output_clashes": "outputs",
+    # the fact sheet
+    "FactCell": "models",
+    "FactRow": "models",
+    "fact_omission": ("facts", "omissions"),
 }
 # Modules used as a whole by the window and the command line.
 _MODULES = ("charts", "export", "jobs", "loading", "pipeline", "saved")

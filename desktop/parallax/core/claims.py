@@ -91,6 +91,7 @@ def claim_conflicts(
     claims: Sequence[Claim],
     articles: Sequence[AnalysedArticle],
     is_cancelled: Callable[[], bool] = lambda: False,
+    extracted: dict | None = None,
 ) -> tuple[Conflict, ...] | None:
     """Typed conflicts inside each shared claim, one per differing detail; None when cancelled.
 
@@ -102,8 +103,9 @@ def claim_conflicts(
     """
     by_id = {item.id: item for item in articles}
     members: dict[tuple[str, int], MemberText] = {}
-    # Each sentence's extraction, kept for this call only: nothing outlives the comparison.
-    extracted: dict = {}
+    # Each sentence's extraction, kept for this comparison only (the caller may pass a dict to
+    # reuse it for the fact sheet): nothing outlives the comparison.
+    extracted = {} if extracted is None else extracted
     findings: list[Finding] = []
     claim_of: list[str] = []  # the claim each finding was found in
     for claim in claims:
@@ -198,10 +200,15 @@ def _member_text(
 
 
 def _new_member_text(member: ClaimMember, item: AnalysedArticle) -> MemberText:
+    return member_text(item, member.sentence)
+
+
+def member_text(item: AnalysedArticle, index: int) -> MemberText:
+    """One sentence of ``item`` as the conflict rules read it."""
     return MemberText(
         article=item.id,
-        sentence=item.sentences[member.sentence],
+        sentence=item.sentences[index],
         text=item.article.text,
         published=item.article.published,
-        terms=item.scores.sentences[member.sentence].tone.terms if item.scores else None,
+        terms=item.scores.sentences[index].tone.terms if item.scores else None,
     )

@@ -100,6 +100,17 @@ def find_conflicts(
     return findings
 
 
+def details(member: MemberText, sides: dict[tuple[str, int], _Side]) -> _Side:
+    """Everything the rules read from one sentence (figures with their slots, dates, places,
+    sources), extracted once per comparison: the fact sheet reads the same values."""
+    return _side(member, sides)
+
+
+def said_when(side: _Side, mention: DateMention) -> bool:
+    """Whether a date is when something was said rather than when it happened."""
+    return _said_when(side, mention)
+
+
 def _side(member: MemberText, sides: dict[tuple[str, int], _Side]) -> _Side:
     # Keyed by (article, sentence index): hashing the member itself hashes every token.
     key = (member.article, member.sentence.index)

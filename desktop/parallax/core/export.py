@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from parallax import __version__
 from parallax.core.claims import claims_by_sentence
-from parallax.core.models import AnalysedArticle, Claim, Comparison, Conflict, Sentence
+from parallax.core.facts import omissions
+from parallax.core.models import (
+    AnalysedArticle,
+    Claim,
+    Comparison,
+    Conflict,
+    FactCell,
+    FactRow,
+    Sentence,
+)
 from parallax.core.readability import Difficulty
 from parallax.core.scores import ArticleScores, SentenceScores
 from parallax.core.tone import TONE_FORMULA, ArticleTone
@@ -50,6 +59,7 @@ def to_document(comparison: Comparison) -> dict[str, Any]:
         "claims": [_claim(claim) for claim in comparison.claims],
         "coverage": _coverage(comparison),
         "conflicts": [_conflict(conflict) for conflict in comparison.conflicts],
+        "facts": [_fact(row, comparison) for row in comparison.facts],
         "errors": [{"source": e.source, "message": e.message} for e in comparison.errors],
     }
 
@@ -87,6 +97,33 @@ def _coverage(comparison: Comparison) -> dict[str, Any]:
             {"claim": claim.id, "present": [i in claim.articles for i in ids]}
             for claim in comparison.claims
         ],
+    }
+
+
+def _fact(row: FactRow, comparison: Comparison) -> dict[str, Any]:
+    ids = [item.id for item in comparison.articles]
+    return {
+        "key": row.key,
+        "kind": row.kind,
+        "label": row.label,
+        "stated_by": row.stated_by,
+        "omission": omissions(row, ids),
+        "cells": [
+            {"article": article, **(_fact_cell(cell) if cell else {"value": None})}
+            for article, cell in zip(ids, row.cells, strict=True)
+        ],
+    }
+
+
+def _fact_cell(cell: FactCell) -> dict[str, Any]:
+    return {
+        "value": cell.value,
+        "normalized": cell.normalized,
+        "sentence": cell.sentence,
+        "start": cell.start,
+        "end": cell.end,
+        "conflict": cell.conflict,
+        "conflict_type": cell.conflict_type.value if cell.conflict_type else None,
     }
 
 
@@ -207,7 +244,7 @@ def write_html(comparison: Comparison, path: Path, report: Report | None = None)
 
 
 def write_csv(comparison: Comparison, folder: Path) -> list[Path]:
-    """claims.csv, conflicts.csv and scores.csv in ``folder`` (created if needed)."""
+    """claims.csv, conflicts.csv, scores.csv and facts.csv in ``folder`` (created if needed)."""
     from parallax.core.tables import tables
 
     folder = Path(folder)

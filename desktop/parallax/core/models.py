@@ -204,6 +204,37 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
+class FactCell:
+    """One article's value for a row: the words as written and where they are."""
+
+    article: str
+    sentence: int | None  # None for a count (the sources row)
+    value: str
+    normalized: str
+    start: int | None = None
+    end: int | None = None
+    conflict: str | None = None  # the id of the reported conflict this value is part of
+    conflict_type: ConflictType | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    key: str  # stable: "toll:dead", "when#c3", "where", "sources:named", "voice:okafor"
+    kind: str  # toll, when, where, magnitude, figure, sources, voice (facts.KINDS)
+    label: str  # "Dead", "When: An explosion at the plant …"
+    topic: str  # what an omission misses: "never mentions deaths"
+    cells: tuple[FactCell | None, ...]  # one per article, in article order; None: omitted
+
+    @property
+    def stated_by(self) -> int:
+        return sum(cell is not None for cell in self.cells)
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.conflict for c in self.cells if c and c.conflict))
+
+
+@dataclass(frozen=True, slots=True)
 class CompareOptions:
     """The analysis options: what the user (or a saved comparison) asks for, and, recorded in
     every ``Comparison``, what was actually used (thresholds resolved to numbers)."""
@@ -232,5 +263,7 @@ class Comparison:
     claims: tuple[Claim, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     embedding_model: str | None = None  # the sentence encoder, when one was used
+    # The fact sheet: key details side by side (core/facts.py), most widely stated first.
+    facts: tuple[FactRow, ...] = ()
     # The options the analysis used, thresholds resolved (the methods page prints them).
     options: CompareOptions = field(default_factory=CompareOptions)

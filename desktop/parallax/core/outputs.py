@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from parallax.core.tables import CLAIMS_FILE, CONFLICTS_FILE, SCORES_FILE
+from parallax.core.tables import CLAIMS_FILE, CONFLICTS_FILE, FACTS_FILE, SCORES_FILE
 
-CSV_FILES = (CLAIMS_FILE, CONFLICTS_FILE, SCORES_FILE)
+CSV_FILES = (CLAIMS_FILE, CONFLICTS_FILE, SCORES_FILE, FACTS_FILE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from typing import Any
 
 from parallax.core import align, embeddings, nlp, scores, voices
 from parallax.core.claims import build_claims, claim_conflicts
+from parallax.core.facts import fact_sheet
 from parallax.core.models import (
     AnalysedArticle,
     Article,
@@ -89,9 +90,11 @@ def compare(
     claims = build_claims(groups, analysed)
     _check(is_cancelled)
     report(Stage.CONFLICTS, 0, 1)
-    conflicts = claim_conflicts(claims, analysed, is_cancelled)
+    extracted: dict = {}  # each sentence's details, read by the conflicts and the fact sheet
+    conflicts = claim_conflicts(claims, analysed, is_cancelled, extracted)
     if conflicts is None:
         raise ComparisonCancelled
+    facts = fact_sheet(analysed, claims, conflicts, extracted)
     notices = () if model.trained else (Notice("reduced_accuracy", nlp.REDUCED_ACCURACY),)
     report(Stage.DONE, 1, 1)
     return Comparison(
@@ -102,6 +105,7 @@ def compare(
         notices=notices,
         claims=claims,
         conflicts=conflicts,
+        facts=facts,
         embedding_model=embedder.name if "embeddings" in grouping else None,
         options=used,
     )

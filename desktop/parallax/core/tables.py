@@ -1,4 +1,4 @@
-"""CSV tables of a comparison for spreadsheets, R and pandas: claims, conflicts, scores.
+"""CSV tables of a comparison for spreadsheets, R and pandas: claims, conflicts, scores, facts.
 
 One row per record, plain columns, UTF-8 with a header row. Article columns in ``claims.csv``
 are named by article id (``a1`` …); ``scores.csv`` maps ids to titles and files.
@@ -10,9 +10,11 @@ import csv
 import io
 from collections import Counter
 
+from parallax.core.facts import omissions
 from parallax.core.models import Comparison
 
 CLAIMS_FILE, CONFLICTS_FILE, SCORES_FILE = "claims.csv", "conflicts.csv", "scores.csv"
+FACTS_FILE = "facts.csv"
 
 
 def claims_rows(comparison: Comparison) -> list[list[object]]:
@@ -134,6 +136,19 @@ def scores_rows(comparison: Comparison) -> list[list[object]]:
     return rows
 
 
+def facts_rows(comparison: Comparison) -> list[list[object]]:
+    """The fact sheet: one row per detail, each article's value as written ("" when omitted)."""
+    ids = [item.id for item in comparison.articles]
+    rows: list[list[object]] = [["fact", "kind", "stated_by", "conflicts", "omission", *ids]]
+    for row in comparison.facts:
+        values = [cell.value if cell else "" for cell in row.cells]
+        conflicts = " ".join(row.conflicts)
+        rows.append(
+            [row.label, row.kind, row.stated_by, conflicts, omissions(row, ids) or "", *values]
+        )
+    return rows
+
+
 def to_csv(rows: list[list[object]]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
@@ -146,4 +161,5 @@ def tables(comparison: Comparison) -> dict[str, str]:
         CLAIMS_FILE: to_csv(claims_rows(comparison)),
         CONFLICTS_FILE: to_csv(conflicts_rows(comparison)),
         SCORES_FILE: to_csv(scores_rows(comparison)),
+        FACTS_FILE: to_csv(facts_rows(comparison)),
     }

@@ -32,6 +32,8 @@ class Voice:
     sentence: int
     kind: VoiceKind
     verb: str
+    source: str = "named"  # SourceKind: "named", "unnamed" ("a senior official") or "media"
+    name: str = ""  # the source's name: the entity for a named one ("Dana Okafor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,18 @@ def _sentence_voices(sentence: Sentence, text: str) -> list[Voice]:
         else:  # "citing X" credits X as "according to X" does
             kind = VoiceKind.ACCORDING_TO
         speaker = text[credit.start : credit.end]
-        found.append(Voice(speaker, credit.start, credit.end, sentence.index, kind, credit.verb))
+        found.append(
+            Voice(
+                speaker,
+                credit.start,
+                credit.end,
+                sentence.index,
+                kind,
+                credit.verb,
+                str(credit.kind),
+                credit.name,
+            )
+        )
     return found
 
 

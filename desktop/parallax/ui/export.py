@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax.core import Comparison, export
-from parallax.core.outputs import Output, output_clashes
+from parallax.core import Comparison, Output, export, output_clashes
 from parallax.ui import settings
 
 
@@ -49,7 +48,7 @@ class ExportFormat(StrEnum):
 FORMATS = {
     ExportFormat.PDF: ("PDF report", ".pdf", "PDF report (*.pdf)"),
     ExportFormat.HTML: ("HTML report (one standalone file)", ".html", "HTML report (*.html)"),
-    ExportFormat.CSV: ("CSV tables (claims, conflicts, scores) in a folder", "", ""),
+    ExportFormat.CSV: ("CSV tables (claims, conflicts, scores, facts) in a folder", "", ""),
     ExportFormat.JSON: ("JSON data (parallax.comparison/2)", ".json", "JSON data (*.json)"),
 }
 FORMAT = settings.Setting("export/format", str, ExportFormat.PDF.value)

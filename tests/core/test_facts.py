@@ -1,0 +1,145 @@
+"""The fact sheet on a set built in code: four articles on one plant explosion that disagree
+on the toll, the day and the number evacuated, one never mentioning deaths."""
+
+import pytest
+
+from parallax.core.facts import omissions
+from parallax.core.loading import load_pasted
+from parallax.core.models import ConflictType
+from parallax.core.pipeline import compare
+
+A1 = (
+    "Twelve dead in Brightline chemical plant explosion\n"
+    "\n"
+    "An explosion at the Brightline Chemicals plant in Dunmore killed 12 people on Monday, "
+    "Fire Chief Dana Okafor said.\n"
+    "\n"
+    "About 2,000 residents were evacuated from homes near the plant as a plume of smoke "
+    "drifted over the town.\n"
+    "\n"
+    '"We have never seen a fire like this," Okafor told reporters at the scene. Crews worked '
+    "through the night to contain the blaze.\n"
+    "\n"
+    "Brightline Chemicals, which employs about 300 people, said it was cooperating with "
+    "investigators. The cause of the blast is not yet known.\n"
+)
+A2 = (
+    "Death toll reaches 15 after Dunmore plant blast\n"
+    "\n"
+    "Fifteen people were killed when an explosion tore through the Brightline Chemicals plant"
+    " in Dunmore on Tuesday, officials said.\n"
+    "\n"
+    'Fire Chief Dana Okafor said crews had contained the fire by early evening. "It was a '
+    'very dangerous scene," she said.\n'
+    "\n"
+    "A company spokesperson said Brightline was cooperating with investigators. State "
+    "inspectors cited the plant for safety violations in 2022, according to public records.\n"
+)
+A3 = (
+    "Dunmore explosion: 15 killed, thousands flee\n"
+    "\n"
+    "An explosion at a chemical plant in Dunmore on Wednesday killed 15 people, according to "
+    "the county sheriff's office.\n"
+    "\n"
+    "Around 2,000 people were evacuated from nearby homes, Okafor said.\n"
+    "\n"
+    'Residents described a deafening blast that shook windows across the town. "The whole '
+    'house shook," said Maria Lopez, who lives two streets from the plant.\n'
+    "\n"
+    "Brightline said it was cooperating with investigators.\n"
+)
+A4 = (
+    "Thousands evacuated as fire rages at Dunmore chemical plant\n"
+    "\n"
+    "About 3,000 residents were evacuated after an explosion at the Brightline Chemicals "
+    "plant in Dunmore, local officials said.\n"
+    "\n"
+    "Fire Chief Dana Okafor said the fire had been contained. A source familiar with the "
+    "investigation said the blast may have started in a storage tank.\n"
+    "\n"
+    "Brightline Chemicals said it was cooperating with investigators. The plant employs about"
+    " 300 people.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    return compare([load_pasted(text) for text in (A1, A2, A3, A4)])
+
+
+def _row(comparison, label):
+    return next(row for row in comparison.facts if row.label == label)
+
+
+def _values(row):
+    return [cell.value if cell else None for cell in row.cells]
+
+
+def test_the_toll_day_and_evacuations_side_by_side(comparison):
+    dead = _row(comparison, "Dead")
+    assert _values(dead) == ["12", "15", "15", None]
+    assert {cell.conflict_type for cell in dead.cells if cell} == {ConflictType.NUMBER}
+    ids = [item.id for item in comparison.articles]
+    assert omissions(dead, ids) == "a4 never mentions deaths"
+    (when,) = [row for row in comparison.facts if row.kind == "when"]
+    assert _values(when) == ["on Monday", "on Tuesday", "on Wednesday", None]
+    assert all(cell.conflict_type is ConflictType.DATE for cell in when.cells if cell)
+    evacuated = _row(comparison, "Evacuated")
+    assert _values(evacuated) == ["About 2,000", None, "Around 2,000", "About 3,000"]
+
+
+def test_cells_point_at_their_sentence(comparison):
+    for row in comparison.facts:
+        for item, cell in zip(comparison.articles, row.cells, strict=True):
+            if cell is None or cell.sentence is None:
+                continue
+            sentence = item.sentences[cell.sentence]
+            assert sentence.start <= cell.start < cell.end <= sentence.end
+            assert item.article.text[cell.start : cell.end] == cell.value
+
+
+def test_sources_one_person_one_row_and_counted(comparison):
+    okafor = _row(comparison, "Dana Okafor")
+    assert _values(okafor) == [
+        "Fire Chief Dana Okafor",
+        "Fire Chief Dana Okafor",
+        "Okafor",
+        "Fire Chief Dana Okafor",
+    ]
+    company = _row(comparison, "Brightline Chemicals")
+    assert _values(company) == ["Brightline Chemicals", None, "Brightline", "Brightline Chemicals"]
+    named = _values(_row(comparison, "Named sources"))
+    unnamed = _values(_row(comparison, "Unnamed sources"))
+    # a1: Okafor (twice) and the company; a4: Okafor and the company, and two unnamed
+    # ("local officials", "a source familiar with the investigation").
+    assert named[0] == "2" and named[3] == "2"
+    assert unnamed[0] == "0" and unnamed[3] == "2"
+
+
+def test_rows_are_ordered_by_how_many_articles_state_them(comparison):
+    counted = [row.stated_by for row in comparison.facts if row.kind != "sources"]
+    assert counted == sorted(counted, reverse=True)
+    assert comparison.facts[-1].kind == "sources"
+
+
+def test_the_fact_sheet_in_the_json_and_the_csv(comparison):
+    import csv
+    import io
+
+    import jsonschema
+
+    import json
+
+    from parallax.core.export import schema, to_json
+    from parallax.core.tables import tables
+
+    document = json.loads(to_json(comparison))
+    jsonschema.validate(document, schema())
+    dead = next(row for row in document["facts"] if row["label"] == "Dead")
+    assert [cell["value"] for cell in dead["cells"]] == ["12", "15", "15", None]
+    assert dead["omission"] == "a4 never mentions deaths"
+    assert dead["cells"][0]["conflict_type"] == "number"
+    rows = list(csv.reader(io.StringIO(tables(comparison)["facts.csv"])))
+    assert rows[0] == ["fact", "kind", "stated_by", "conflicts", "omission", "a1", "a2", "a3", "a4"]
+    dead_row = next(row for row in rows if row[0] == "Dead")
+    assert dead_row[2:] == ["3", dead_row[3], "a4 never mentions deaths", "12", "15", "15", ""]
