@@ -99,14 +99,14 @@ def test_cells_point_at_their_sentence(comparison):
 
 
 def test_sources_one_person_one_row_and_counted(comparison):
-    okafor = _row(comparison, "Dana Okafor")
+    okafor = _row(comparison, "Source: Dana Okafor")
     assert _values(okafor) == [
         "Fire Chief Dana Okafor",
         "Fire Chief Dana Okafor",
         "Okafor",
         "Fire Chief Dana Okafor",
     ]
-    company = _row(comparison, "Brightline Chemicals")
+    company = _row(comparison, "Source: Brightline Chemicals")
     assert _values(company) == ["Brightline Chemicals", None, "Brightline", "Brightline Chemicals"]
     named = _values(_row(comparison, "Named sources"))
     unnamed = _values(_row(comparison, "Unnamed sources"))
@@ -125,10 +125,9 @@ def test_rows_are_ordered_by_how_many_articles_state_them(comparison):
 def test_the_fact_sheet_in_the_json_and_the_csv(comparison):
     import csv
     import io
+    import json
 
     import jsonschema
-
-    import json
 
     from parallax.core.export import schema, to_json
     from parallax.core.tables import tables

@@ -125,5 +125,10 @@ def test_csv_tables_agree_with_the_json(sample):
 def test_write_csv_creates_the_folder(sample, tmp_path):
     comparison, _ = sample
     written = export.write_csv(comparison, tmp_path / "new" / "tables")
-    assert sorted(p.name for p in written) == ["claims.csv", "conflicts.csv", "scores.csv"]
+    assert sorted(p.name for p in written) == [
+        "claims.csv",
+        "conflicts.csv",
+        "facts.csv",
+        "scores.csv",
+    ]
     assert all(p.stat().st_size > 0 for p in written)

@@ -63,7 +63,8 @@ def test_about_from_the_help_menu_reaches_the_notices_with_the_keyboard(window, 
         # A message box clicks the button whose mnemonic is pressed (&Third-party Notices…).
         qtbot.keyClick(box, Qt.Key.Key_T)
         # Should the key do nothing, close the box so that the test fails instead of hanging.
-        QTimer.singleShot(5000, lambda: box.done(0) if box.isVisible() else None)
+        # The box is the timer's context: once it is deleted the timer never fires.
+        QTimer.singleShot(5000, box, lambda: box.done(0) if box.isVisible() else None)
 
     QTimer.singleShot(0, press_t)
     help_action(window, "About Parallax").trigger()  # modal until the box closes

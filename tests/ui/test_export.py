@@ -59,6 +59,7 @@ def test_export_pdf_and_csv_from_the_window(window, qtbot, tmp_path):
     assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == [
         "claims.csv",
         "conflicts.csv",
+        "facts.csv",
         "scores.csv",
     ]
 

@@ -193,8 +193,11 @@ def _sources(item: AnalysedArticle) -> list[_Mention]:
         name = voice.name or voice.speaker
         cell = FactCell(item.id, voice.sentence, voice.speaker, name, voice.start, voice.end)
         key = f"voice:{name.lower()}"
+        label = f"Source: {name}"
         found.append(
-            _Mention(key, "voice", name, f"{name} as a source", cell, (voice.sentence, voice.start))
+            _Mention(
+                key, "voice", label, f"{name} as a source", cell, (voice.sentence, voice.start)
+            )
         )
     return found
 

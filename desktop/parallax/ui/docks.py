@@ -1,4 +1,4 @@
-"""The window's dock panels: claims table with filters, conflicts, voices, scores."""
+"""The window's dock panels: fact sheet, claims table with filters, conflicts, voices, scores."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from parallax.ui.facts_panel import FactsTable
 from parallax.ui.panels import STATUS_LABELS, ClaimsFilter, voices_browser
 from parallax.ui.scores_panel import ScoresPanel
 
@@ -47,7 +48,9 @@ def build_docks(window: MainWindow) -> None:
     window.conflicts_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     window.voices = voices_browser()
     window.scores_panel = ScoresPanel()
+    window.facts_table = FactsTable()
     for title, widget, name in (
+        (window.tr("Fact sheet"), window.facts_table, "facts"),
         (window.tr("Claims"), box, "claims"),
         (window.tr("Conflicts"), window.conflicts_table, "conflicts"),
         (window.tr("Voices and entities"), window.voices, "voices"),
@@ -58,9 +61,10 @@ def build_docks(window: MainWindow) -> None:
         dock.setWidget(widget)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         setattr(window, f"{name}_dock", dock)
+    window.tabifyDockWidget(window.facts_dock, window.claims_dock)
     window.tabifyDockWidget(window.claims_dock, window.conflicts_dock)
     window.tabifyDockWidget(window.conflicts_dock, window.voices_dock)
     window.tabifyDockWidget(window.voices_dock, window.scores_dock)
     # A tabified dock brought to the front gets no show event: draw the charts on this signal.
     window.scores_dock.visibilityChanged.connect(window.scores_panel.on_visibility_changed)
-    window.claims_dock.raise_()
+    window.facts_dock.raise_()

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.status_choice.currentIndexChanged.connect(self._on_status_choice_changed)
         self.search.textChanged.connect(self.claims_filter.set_words)
         self.conflicts_table.itemSelectionChanged.connect(self._on_conflicts_selection_changed)
+        self.facts_table.sentence_chosen.connect(self._on_fact_sentence_chosen)
 
     def _restore(self) -> None:
         geometry = settings.read(settings.GEOMETRY)
@@ -323,6 +324,7 @@ class MainWindow(QMainWindow):
     def _fill_panels(self) -> None:
         assert self.comparison is not None
         fill_conflicts(self.conflicts_table, self.comparison)
+        self.facts_table.show_comparison(self.comparison)
         self.voices.setHtml(voices_html(self.comparison))
         self.scores_panel.show_comparison(self.comparison)
 
@@ -401,6 +403,15 @@ class MainWindow(QMainWindow):
         # the details strip links to the others.
         if claims and self.navigator.current not in {claim.id for claim in claims}:
             self.select_claim(claims[0].id, origin=article, sentence=(article, sentence))
+
+    def _on_fact_sentence_chosen(self, article: str, sentence: int) -> None:
+        """A fact sheet cell: its sentence's claim on show, that sentence in view."""
+        claims = self._claim_of.get((article, sentence), ())
+        if claims:
+            self.select_claim(claims[0].id, sentence=(article, sentence))
+        pane = self.panes.get(article)
+        if pane is not None:
+            pane.scroll_to(sentence)
 
     def _on_details_link_activated(self, link: str) -> None:
         if link.startswith("claim:"):

@@ -127,7 +127,8 @@ def build_menus(window: MainWindow) -> None:
         action.setCheckable(True)
         window.mark_actions[kind] = action
     view.addSeparator()
-    for dock in (window.claims_dock, window.conflicts_dock, window.voices_dock, window.scores_dock):
+    docks = (window.facts_dock, window.claims_dock, window.conflicts_dock, window.voices_dock)
+    for dock in (*docks, window.scores_dock):
         view.addAction(dock.toggleViewAction())
     themes = view.addMenu(window.tr("&Theme"))
     group = QActionGroup(window)

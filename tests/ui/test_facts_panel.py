@@ -1,0 +1,67 @@
+"""The fact sheet dock: details by article, omissions and conflicts marked, cells that lead to
+their sentence."""
+
+import pytest
+
+from parallax.core.loading import load_pasted
+from parallax.ui.facts_panel import CELL_ROLE
+from parallax.ui.main_window import MainWindow
+from tests.core.test_facts import A1, A2, A3, A4
+
+TIMEOUT = 120_000
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT):
+        window.compare_articles([load_pasted(text) for text in (A1, A2, A3, A4)])
+    return window
+
+
+def _row(table, label):
+    return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == label)
+
+
+def test_the_fact_sheet_shows_values_omissions_and_conflicts(window):
+    table = window.facts_table
+    assert window.facts_dock.isVisible()
+    assert [table.horizontalHeaderItem(c).text() for c in range(5)] == [
+        "Detail",
+        "a1",
+        "a2",
+        "a3",
+        "a4",
+    ]
+    dead = _row(table, "Dead")
+    assert [table.item(dead, c).text() for c in range(1, 5)] == [
+        "12  ≠ number",
+        "15  ≠ number",
+        "15  ≠ number",
+        "—",
+    ]
+    assert table.item(dead, 4).toolTip() == "a4 never mentions deaths"
+    assert "part of conflict" in table.item(dead, 1).toolTip()
+
+
+def test_choosing_a_cell_shows_its_sentence_and_claim(window, qtbot):
+    table = window.facts_table
+    row = _row(table, "Evacuated")
+    item = table.item(row, 4)  # a4: "About 3,000 residents were evacuated …"
+    article, sentence = item.data(CELL_ROLE)
+    assert (article, sentence) == ("a4", 1)
+    table.setCurrentCell(row, 4)
+    claims = {
+        c.id
+        for c in window.comparison.claims
+        if ("a4", 1) in {(m.article, m.sentence) for m in c.members}
+    }
+    assert window.navigator.current in claims
+    pane = window.panes["a4"]
+    chosen = pane.item.sentences[1]
+    spans = {
+        (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in pane.text.extraSelections()
+    }
+    assert (chosen.start, chosen.end) in spans  # plain ASCII text: Qt positions are offsets
