@@ -142,3 +142,14 @@ def test_the_fact_sheet_in_the_json_and_the_csv(comparison):
     assert rows[0] == ["fact", "kind", "stated_by", "conflicts", "omission", "a1", "a2", "a3", "a4"]
     dead_row = next(row for row in rows if row[0] == "Dead")
     assert dead_row[2:] == ["3", dead_row[3], "a4 never mentions deaths", "12", "15", "15", ""]
+
+
+def test_the_fact_sheet_is_the_reports_page_after_the_title(comparison):
+    from parallax.core.report_html import build_report
+
+    html = build_report(comparison, with_charts=False).html
+    assert html.index("<h2>Summary</h2>") < html.index("Fact sheet</h2>")
+    assert html.index("Fact sheet</h2>") < html.index("Readability and tone</h2>")
+    sheet = html[html.index("Fact sheet</h2>") : html.index("Readability and tone</h2>")]
+    assert "<li>a4 never mentions deaths</li>" in sheet
+    assert "on Wednesday</span> <i>(date," in sheet

@@ -25,6 +25,7 @@ from parallax.core.models import (
     Conflict,
 )
 from parallax.core.readability import HARD_GRADE, VERY_HARD_GRADE
+from parallax.core.report_facts import fact_sheet_html
 from parallax.core.report_markup import (
     DIFF_STYLE,
     VALUE_STYLE,
@@ -74,6 +75,7 @@ def build_report(comparison: Comparison, *, with_charts: bool = True) -> Report:
     parts = [
         _title_page(comparison, title),
         _summary(comparison),
+        fact_sheet_html(comparison, _BREAK),
         _scores(comparison, images),
         _coverage(comparison, by_id),
         _conflicts(comparison, by_id),
