@@ -23,6 +23,10 @@ REDUCED_ACCURACY = "reduced accuracy: no trained English model is installed"
 _MAX_CHUNK_CHARS = 20_000
 _PARAGRAPH = re.compile(r"[^\n]+")
 _BATCH_SIZE = 64
+# The parser's memory grows with a batch's docs × their length: a batch of 64 chunks of a
+# one-paragraph text of 20,000 characters each peaked at 2.8 GB in a worker. Batches of long
+# units are made smaller so that one batch holds about this many characters.
+_BATCH_CHARS = 200_000
 
 _lock = threading.Lock()
 _pipeline: tuple[Language, ModelInfo] | None = None
@@ -95,7 +99,9 @@ def split_sentences(
         if not count:
             finish(index, ())
     total = len(flat)
-    docs = nlp.pipe(flat, as_tuples=True, batch_size=_BATCH_SIZE, n_process=processes)
+    longest = max((len(text) for text, _ in flat), default=1)
+    batch = max(1, min(_BATCH_SIZE, _BATCH_CHARS // max(longest, 1)))
+    docs = nlp.pipe(flat, as_tuples=True, batch_size=batch, n_process=processes)
     for done, (doc, unit) in enumerate(docs):
         if is_cancelled():
             return None
