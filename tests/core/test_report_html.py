@@ -9,7 +9,7 @@ import pytest
 
 from parallax.core import export, pipeline, tables
 from parallax.core.loading import load_files, load_pasted, supported_files
-from parallax.core.report_html import build_report, most_omissions, summary_text
+from parallax.core.report_html import build_report, summary_text
 
 
 @pytest.fixture(scope="module")
@@ -36,16 +36,45 @@ def test_summary_counts_agree_with_the_json(sample):
         assert f"{count} {kind}" in summary
 
 
-def test_the_article_that_omits_most_shared_claims_is_named(sample):
+def test_omissions_name_every_article_and_their_ties(sample):
     comparison, document = sample
-    shared = [c for c in document["claims"] if c["status"] != "unique"]
+    count = len(document["articles"])
+    majority = [
+        c for c in document["claims"] if len(c["articles"]) >= 2 and 2 * len(c["articles"]) > count
+    ]
     missing = {
-        a["id"]: sum(a["id"] not in c["articles"] for c in shared) for a in document["articles"]
+        a["id"]: sum(a["id"] not in c["articles"] for c in majority) for a in document["articles"]
     }
-    item, count, total = most_omissions(comparison)
-    assert count == max(missing.values()) and missing[item.id] == count
-    assert total == len(shared)
-    assert f"omits {count} of the {total} claims" in summary_text(comparison)
+    summary = summary_text(comparison)
+    assert f"Of the {len(majority)} claims most of the articles carry, " in summary
+    for value in set(missing.values()):
+        tied = [a for a, n in missing.items() if n == value]
+        if len(tied) > 1:
+            names = ", ".join(tied[:-1]) + f" and {tied[-1]}"
+            assert f"{names} each leave out {value or 'none'}" in summary
+        else:
+            assert f"{tied[0]} leaves out {value or 'none'}" in summary
+
+
+def test_omission_ties_are_named_together():
+    from parallax.core.claims import omissions_sentence
+    from parallax.core.models import Claim, ClaimMember, ClaimStatus
+
+    def claim(n, *articles):
+        members = tuple(ClaimMember(a, n, 1.0, ()) for a in articles)
+        return Claim(f"c{n}", ClaimStatus.SHARED_SOME, members, members[0])
+
+    claims = [
+        claim(1, "a2", "a4", "a5"),
+        claim(2, "a2", "a3", "a5"),
+        claim(3, "a1", "a2", "a3"),
+        claim(4, "a4", "a5"),
+    ]
+    text = omissions_sentence(claims, ["a1", "a2", "a3", "a4", "a5"])
+    assert (
+        text == "Of the 3 claims most of the articles carry, a1 and a4 each leave out 2, "
+        "a3 and a5 each leave out 1 and a2 leaves out none."
+    )
 
 
 def test_report_has_every_section_title_and_conflict_value(sample):

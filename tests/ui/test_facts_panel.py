@@ -65,3 +65,15 @@ def test_choosing_a_cell_shows_its_sentence_and_claim(window, qtbot):
         (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in pane.text.extraSelections()
     }
     assert (chosen.start, chosen.end) in spans  # plain ASCII text: Qt positions are offsets
+
+
+def test_omissions_are_stated_in_the_panes_and_the_summary(window):
+    from parallax.core.claims import omissions_sentence, omitted_claims
+
+    ids = [item.id for item in window.comparison.articles]
+    omitted = omitted_claims(window.comparison.claims, ids)
+    assert any(omitted.values())
+    for article, claims in omitted.items():
+        header = window.panes[article].header.text()
+        assert (f"leaves out {len(claims)} of the claims" in header) == bool(claims)
+    assert omissions_sentence(window.comparison.claims, ids) in window.details.text()

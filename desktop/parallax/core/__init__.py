@@ -33,6 +33,8 @@ _EXPORTS = {
     "claims_by_sentence": "claims",
     "conflict_kinds": "claims",
     "status_counts": "claims",
+    "omitted_claims": "claims",
+    "omissions_sentence": "claims",
     "EMBEDDING_CREDIT": ("embeddings", "CREDIT"),
     # exporting
     "Report": "report_html",

@@ -52,6 +52,38 @@ def claims_by_sentence(claims: Sequence[Claim]) -> dict[tuple[str, int], tuple[C
     }
 
 
+def majority_claims(claims: Sequence[Claim], article_count: int) -> tuple[Claim, ...]:
+    """The claims most of the articles carry: more than half of them, and at least two."""
+    return tuple(c for c in claims if len(c.articles) >= 2 and 2 * len(c.articles) > article_count)
+
+
+def omitted_claims(claims: Sequence[Claim], article_ids: Sequence[str]) -> dict[str, tuple]:
+    """Per article, the claims most of the articles carry and it leaves out."""
+    majority = majority_claims(claims, len(article_ids))
+    return {a: tuple(c for c in majority if a not in c.articles) for a in article_ids}
+
+
+def omissions_sentence(claims: Sequence[Claim], article_ids: Sequence[str]) -> str | None:
+    """ "Of the 20 claims most of the articles carry, a1, a3 and a4 each leave out 9, a2 leaves
+    out 3 and a5 leaves out none." Ties are named together; None when fewer than three
+    articles or no such claim (with two articles, "most" is both)."""
+    majority = majority_claims(claims, len(article_ids))
+    if len(article_ids) < 3 or not majority:
+        return None
+    omitted = omitted_claims(claims, article_ids)
+    counts = sorted({len(found) for found in omitted.values()}, reverse=True)
+    parts = []
+    for count in counts:
+        who = [a for a in article_ids if len(omitted[a]) == count]
+        names = who[0] if len(who) == 1 else ", ".join(who[:-1]) + f" and {who[-1]}"
+        amount = str(count) if count else "none"
+        verb = "leaves out" if len(who) == 1 else "each leave out"
+        parts.append(f"{names} {verb} {amount}")
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" and {parts[-1]}"
+    noun = "claim" if len(majority) == 1 else "claims"
+    return f"Of the {len(majority)} {noun} most of the articles carry, {listed}."
+
+
 def build_claims(groups: Sequence[Group], articles: Sequence[AnalysedArticle]) -> tuple[Claim, ...]:
     """Claims in reading order: by first article, then sentence position; ids c1, c2, …"""
     ordered = sorted(groups, key=lambda g: (g.members[0].article, g.members[0].sentence))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from parallax import __version__
 from parallax.core import align, charts
-from parallax.core.claims import conflict_kinds, status_counts
+from parallax.core.claims import conflict_kinds, omissions_sentence, status_counts
 from parallax.core.embeddings import CREDIT as EMBEDDING_CREDIT
 from parallax.core.models import (
     AnalysedArticle,
@@ -112,28 +112,10 @@ def summary_text(comparison: Comparison) -> str:
         )
     else:
         sentences.append("It found no conflicting details inside shared claims.")
-    omitter = most_omissions(comparison)
-    if omitter is not None:
-        item, missing, shared = omitter
-        sentences.append(
-            f"The article that leaves out most of the shared claims is {item.id} "
-            f"({item.article.display_name}): it omits {missing} of the {shared} claims that "
-            "two or more articles carry."
-        )
+    omissions = omissions_sentence(comparison.claims, [item.id for item in comparison.articles])
+    if omissions is not None:
+        sentences.append(omissions)
     return " ".join(sentences)
-
-
-def most_omissions(comparison: Comparison) -> tuple[AnalysedArticle, int, int] | None:
-    """The article missing the most claims that two or more articles carry, with the counts."""
-    shared = [c for c in comparison.claims if c.status is not ClaimStatus.UNIQUE]
-    if not shared or len(comparison.articles) < 3:
-        return None
-    missing = {
-        item.id: sum(item.id not in claim.articles for claim in shared)
-        for item in comparison.articles
-    }
-    worst = max(comparison.articles, key=lambda item: missing[item.id])
-    return (worst, missing[worst.id], len(shared)) if missing[worst.id] else None
 
 
 def _title_page(comparison: Comparison, title: str) -> str:

@@ -31,6 +31,7 @@ from parallax.core import (
     LoadFailure,
     claims_by_sentence,
     load_pasted,
+    omitted_claims,
 )
 from parallax.ui import about, palette, settings, theme
 from parallax.ui.docks import build_docks
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         # Every claim a sentence states, the most widely shared first.
         self._claim_of: dict[tuple[str, int], tuple[Claim, ...]] = {}
         self._claims_by_article: dict[str, dict[int, tuple[Claim, ...]]] = {}
+        self._omitted: dict[str, tuple[Claim, ...]] = {}
         self._presenting = 0  # generation of the comparison being presented
         self._last_article: str | None = None
         self.session = Session(self)
@@ -255,6 +257,7 @@ class MainWindow(QMainWindow):
         responding while panes and tables fill; ``done`` runs after the last step."""
         self.comparison = comparison
         self._claim_of = claims_by_sentence(comparison.claims)
+        self._omitted = omitted_claims(comparison.claims, [a.id for a in comparison.articles])
         self._claims_by_article = {}
         for (article, sentence), claims in self._claim_of.items():
             self._claims_by_article.setdefault(article, {})[sentence] = claims
@@ -295,7 +298,7 @@ class MainWindow(QMainWindow):
     def _add_pane(self, item) -> None:
         assert self.comparison is not None
         claims = self._claims_by_article.get(item.id, {})
-        pane = ArticlePane(item)
+        pane = ArticlePane(item, omitted=len(self._omitted.get(item.id, ())))
         pane.apply_marks(claims, self.comparison.conflicts)
         pane.text.setFont(QFont(pane.text.font().family(), self._font_size))
         pane.sentence_activated.connect(self._on_pane_sentence_activated)

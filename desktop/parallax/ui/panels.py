@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTextBrowser
 
-from parallax.core import Claim, ClaimStatus, Comparison, status_counts
+from parallax.core import Claim, ClaimStatus, Comparison, omissions_sentence, status_counts
 
 STATUS_LABELS = {
     ClaimStatus.SHARED_ALL: "shared by all",
@@ -168,6 +168,9 @@ def summary_html(comparison: Comparison) -> str:
         f"{counts[ClaimStatus.SHARED_ALL]} · by some: {counts[ClaimStatus.SHARED_SOME]} · "
         f"only in one: {counts[ClaimStatus.UNIQUE]} · conflicts: {len(comparison.conflicts)}"
     )
+    omissions = omissions_sentence(comparison.claims, [item.id for item in comparison.articles])
+    if omissions:
+        text += f"<br>{escape(omissions)}"
     notices = "".join(f"<br><b>⚠ {escape(n.message)}</b>" for n in comparison.notices)
     failures = "".join(f"<br>⚠ {escape(f.message)}" for f in comparison.errors)
     return text + notices + failures

@@ -34,9 +34,12 @@ class Utf16Map:
 class ArticlePane(QWidget):
     sentence_activated = Signal(str, int)  # article id, sentence index
 
-    def __init__(self, item: AnalysedArticle, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, item: AnalysedArticle, parent: QWidget | None = None, *, omitted: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.item = item
+        self._omitted = omitted  # claims most of the articles carry that this one leaves out
         self._starts = [s.start for s in item.sentences]
         self._map = Utf16Map(item.article.text)
         self._programmatic = False
@@ -86,6 +89,8 @@ class ArticlePane(QWidget):
             parts.append(f"grade {grade.value:.0f} ({grade.band})")
             if scores.tone is not None:
                 parts.append(f"tone {scores.tone.mean:+.2f}")
+        if self._omitted:
+            parts.append(f"leaves out {self._omitted} of the claims most articles carry")
         if self._note:
             parts.append("✎ note")
         meta = " · ".join(escape(p) for p in parts if p)
