@@ -72,3 +72,32 @@ def test_a_speech_act_is_a_voice_but_not_the_claims_source():
     (sentence,) = item.sentences[1:]
     assert [(v.speaker, v.verb) for v in item.voices] == [("The Kremlin", "deny")]
     assert parse(item.article.text, sentence).sources == ()
+
+
+def test_a_quote_split_over_sentences_stays_credited():
+    item = analysed(
+        "Plant fire\n"
+        "Fire Chief Dana Okafor said the fire was out.\n"
+        '"It was a very dangerous scene," she said.\n'
+        '"We have never seen a fire like this," Okafor told reporters. "Nobody was hurt."\n'
+        '"He said nothing," a neighbour added.\n'
+    )
+    by_sentence = {(v.sentence, v.name or v.speaker) for v in item.voices}
+    assert (2, "Dana Okafor") in by_sentence  # "she said" is the person quoted just before
+    assert (4, "Okafor") in by_sentence  # a quotation with no speaker continues the last one
+    text = item.article.text
+    assert all(text[v.start : v.end] == v.speaker for v in item.voices)
+
+
+def test_sources_across_articles_one_person_one_row():
+    from parallax.core.voices import sources_across
+
+    first = analysed(
+        "Fire\nFire Chief Dana Okafor said the fire was out. Brightline said it helps.\n"
+    )
+    second = analysed("Fire\nThe fire is out, Okafor said. Officials said roads were shut.\n")
+    rows = {row.name: row for row in sources_across([first, second])}
+    assert rows["Dana Okafor"].articles == 2 and rows["Dana Okafor"].kind == "named"
+    assert [len(found) for found in rows["Dana Okafor"].credits] == [1, 1]
+    assert rows["Officials"].kind == "unnamed" and rows["Officials"].articles == 1
+    assert "Okafor" not in rows

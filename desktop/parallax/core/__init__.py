@@ -35,6 +35,7 @@ _EXPORTS = {
     "status_counts": "claims",
     "omitted_claims": "claims",
     "omissions_sentence": "claims",
+    "sources_across": "voices",
     "EMBEDDING_CREDIT": ("embeddings", "CREDIT"),
     # exporting
     "Report": "report_html",

@@ -27,6 +27,7 @@ from parallax.core.claims import claims_by_sentence, member_text
 from parallax.core.conflicts import details, said_when
 from parallax.core.dates import date_label
 from parallax.core.models import AnalysedArticle, Claim, Conflict, FactCell, FactRow
+from parallax.core.voices import sources_across
 
 # Row kinds in the order they are shown when equally covered.
 KINDS = ("toll", "when", "where", "magnitude", "figure", "sources", "voice")
@@ -74,7 +75,7 @@ def fact_sheet(
             claim = shared[0] if shared else None
             side = details(member_text(item, sentence.index), extracted)
             mentions.extend(_values(item, side, claim, articles, in_conflict))
-        mentions.extend(_sources(item))
+    mentions.extend(_sources(articles))
     return _rows(mentions, [item.id for item in articles])
 
 
@@ -173,61 +174,35 @@ def _claim_text(claim: Claim, articles: Sequence[AnalysedArticle]) -> str:
     return short + ("…" if len(words) > _CLAIM_WORDS else "")
 
 
-def _sources(item: AnalysedArticle) -> list[_Mention]:
-    """Named and unnamed sources counted, and each named speaker's first credit."""
+def _sources(articles: Sequence[AnalysedArticle]) -> list[_Mention]:
+    """Named and unnamed sources counted per article (one person once), and a row per named
+    source with its first credit in each article (voices.sources_across)."""
+    rows = sources_across(articles)
     found = []
-    named = _distinct_names(
-        {(v.name or v.speaker).lower() for v in item.voices if v.source == "named"}
-    )
-    unnamed = {v.speaker.lower() for v in item.voices if v.source != "named"}
-    # Every article has a count, none included: a zero is a finding, not an omission.
-    for key, label, count in (
-        ("sources:named", "Named sources", len(named)),
-        ("sources:unnamed", "Unnamed sources", len(unnamed)),
-    ):
-        value = FactCell(item.id, None, str(count), str(count))
-        found.append(_Mention(key, "sources", label, "", value, (-1, 0)))
-    for voice in item.voices:
-        if voice.source != "named":
+    for position, item in enumerate(articles):
+        named = sum(1 for r in rows if r.kind == "named" and r.credits[position])
+        unnamed = sum(1 for r in rows if r.kind != "named" and r.credits[position])
+        # Every article has a count, none included: a zero is a finding, not an omission.
+        for key, label, count in (
+            ("sources:named", "Named sources", named),
+            ("sources:unnamed", "Unnamed sources", unnamed),
+        ):
+            value = FactCell(item.id, None, str(count), str(count))
+            found.append(_Mention(key, "sources", label, "", value, (-1, 0)))
+    for row in rows:
+        if row.kind != "named":
             continue
-        name = voice.name or voice.speaker
-        cell = FactCell(item.id, voice.sentence, voice.speaker, name, voice.start, voice.end)
-        key = f"voice:{name.lower()}"
-        label = f"Source: {name}"
-        found.append(
-            _Mention(
-                key, "voice", label, f"{name} as a source", cell, (voice.sentence, voice.start)
+        for item, credits in zip(articles, row.credits, strict=True):
+            if not credits:
+                continue
+            voice = credits[0]
+            cell = FactCell(
+                item.id, voice.sentence, voice.speaker, row.name, voice.start, voice.end
             )
-        )
+            label, topic = f"Source: {row.name}", f"{row.name} as a source"
+            order = (voice.sentence, voice.start)
+            found.append(_Mention(f"voice:{row.name.lower()}", "voice", label, topic, cell, order))
     return found
-
-
-def _words(name: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[\w’'-]+", name.lower()))
-
-
-def _distinct_names(names: set[str]) -> set[str]:
-    """Names that are not part of a longer one ("okafor" of "dana okafor")."""
-    return {n for n in names if not any(_words(n) < _words(o) for o in names)}
-
-
-def _same_sources(mentions: list[_Mention]) -> list[_Mention]:
-    """Voice rows keyed by one name per source: a name whose words are all in a longer name
-    ("Okafor", "Brightline") is that source ("Fire Chief Dana Okafor", "Brightline Chemicals")
-    when exactly one longer name holds them."""
-    names = {m.row for m in mentions if m.kind == "voice"}
-    words = {
-        name: frozenset(re.findall(r"[\w’'-]+", name.removeprefix("voice:"))) for name in names
-    }
-    renamed = {}
-    for name in names:
-        wider = [other for other in names if other != name and words[name] < words[other]]
-        longest = [o for o in wider if not any(words[o] < words[p] for p in wider)]
-        if len(longest) == 1:
-            renamed[name] = longest[0]
-    return [
-        _Mention(renamed.get(m.row, m.row), *_rest(m)) if m.kind == "voice" else m for m in mentions
-    ]
 
 
 def _rest(mention: _Mention) -> tuple:
@@ -280,7 +255,7 @@ def _folded_tolls(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _rows(mentions: list[_Mention], article_ids: list[str]) -> tuple[FactRow, ...]:
-    mentions = _joined_by_conflicts(_folded_tolls(_same_sources(mentions)))
+    mentions = _joined_by_conflicts(_folded_tolls(mentions))
     position = {article: n for n, article in enumerate(article_ids)}
     by_row: dict[str, dict[str, _Mention]] = {}
     first: dict[str, _Mention] = {}
@@ -294,12 +269,10 @@ def _rows(mentions: list[_Mention], article_ids: list[str]) -> tuple[FactRow, ..
     rows = []
     for key, chosen in by_row.items():
         head = first[key]
-        # A person's row is named by the longest form an article gives ("Dana Okafor").
-        label = max((m.label for m in chosen.values()), key=len) if head.kind == "voice" else None
         cells = [None] * len(article_ids)
         for article, mention in chosen.items():
             cells[position[article]] = mention.cell
-        row = FactRow(key, head.kind, label or head.label, head.topic, tuple(cells))
+        row = FactRow(key, head.kind, head.label, head.topic, tuple(cells))
         if _kept(row):
             rows.append(row)
     order = {kind: n for n, kind in enumerate(KINDS)}

@@ -38,6 +38,7 @@ from parallax.core.report_markup import (
     table,
 )
 from parallax.core.tone import TONE_FORMULA
+from parallax.core.voices import sources_across
 
 _BREAK = ' style="page-break-before: always"'
 _STATUS_WORDS = {
@@ -347,22 +348,51 @@ def _unique(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
 
 
 def _voices(comparison: Comparison) -> str:
-    parts = [
-        f"<h2{_BREAK}>Voices and sources</h2><p>Who each article quotes or cites, from "
-        "reporting verbs (said, told, according to …) and direct quotations.</p>"
-    ]
-    for item in comparison.articles:
-        counted = Counter((v.speaker, v.kind.value.replace("_", " ")) for v in item.voices)
-        rows = [
-            row(esc(speaker), esc(kind), str(n)) for (speaker, kind), n in counted.most_common()
+    """Sources across the articles: one row per source (one person one row), how each article
+    credits it; named and unnamed sources counted per article."""
+    ids = [item.id for item in comparison.articles]
+    sources = sources_across(comparison.articles)
+    head = (
+        f"<h2{_BREAK}>Voices and sources</h2><p>Who each article quotes or credits, from "
+        "reporting verbs (said, told, according to …) and direct quotations; one row per "
+        "source (“Okafor” is “Dana Okafor”), a quotation continued in the next sentence or "
+        "given to “she” credited to the person quoted. q = quoted, r = reported, a = "
+        "according to, each with the number of sentences.</p>"
+    )
+    if not sources:
+        return head + "<p>No source was found.</p>"
+    parts = [head]
+    size = len(ids) if len(ids) <= _MATRIX_COLUMNS + 2 else _MATRIX_COLUMNS
+    for first in range(0, len(ids), size):
+        chunk = range(first, min(first + size, len(ids)))
+        body = [
+            row(
+                esc(clip(source.name, 60))
+                + ("" if source.kind == "named" else " <i>(unnamed)</i>"),
+                *(_credit_marks(source.credits[n]) for n in chunk),
+            )
+            for source in sources
         ]
-        parts.append(f"<h3>{esc(item.id)} · {esc(item.article.display_name)}</h3>")
-        parts.append(
-            table(("Speaker or source", "How", "Times"), rows, widths=(72, 18))
-            if rows
-            else "<p>None found.</p>"
-        )
+        for label, named in (("named sources", True), ("unnamed sources", False)):
+            counted = [
+                sum(1 for s in sources if (s.kind == "named") == named and s.credits[n])
+                for n in chunk
+            ]
+            body.append(row(f"<i>{label}</i>", *(str(c) for c in counted)))
+        if first:
+            parts.append(f"<h3>Articles {ids[chunk[0]]}–{ids[chunk[-1]]}</h3>")
+        widths = (30,) + (70 // len(chunk),) * len(chunk)
+        parts.append(table(("Source", *(ids[n] for n in chunk)), body, small=True, widths=widths))
     return "\n".join(parts)
+
+
+def _credit_marks(credits) -> str:
+    """ "q2 r1": how an article credits a source, and how often."""
+    if not credits:
+        return "–"
+    counted = Counter(voice.kind.value for voice in credits)
+    letters = {"quoted": "q", "reported": "r", "according_to": "a"}
+    return " ".join(f"{letters.get(kind, kind)}{n}" for kind, n in sorted(counted.items()))
 
 
 def _methods(comparison: Comparison) -> str:

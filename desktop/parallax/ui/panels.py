@@ -14,7 +14,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTextBrowser
 
-from parallax.core import Claim, ClaimStatus, Comparison, omissions_sentence, status_counts
+from parallax.core import (
+    Claim,
+    ClaimStatus,
+    Comparison,
+    omissions_sentence,
+    sources_across,
+    status_counts,
+)
 
 STATUS_LABELS = {
     ClaimStatus.SHARED_ALL: "shared by all",
@@ -131,17 +138,22 @@ def fill_conflicts(table: QTableWidget, comparison: Comparison) -> None:
 
 
 def voices_html(comparison: Comparison) -> str:
-    """Who each article quotes or cites, and its most mentioned names, side by side."""
+    """Sources across the articles (one person one row) and each article's most named names."""
     head = "".join(
-        f"<th>{escape(i.id)}: {escape(i.article.display_name[:40])}</th>"
+        f"<th title='{escape(i.article.display_name)}'>{escape(i.id)}</th>"
         for i in comparison.articles
     )
-    voices = "".join(
-        "<td valign='top'>"
-        + "<br>".join(escape(f"{v.speaker} ({v.kind.value})") for v in item.voices[:15])
-        + "</td>"
-        for item in comparison.articles
-    )
+    marks = {"quoted": "quoted", "reported": "reported", "according_to": "according to"}
+    rows = []
+    for source in sources_across(comparison.articles):
+        name = escape(source.name) + ("" if source.kind == "named" else " <i>(unnamed)</i>")
+        cells = "".join(
+            "<td>"
+            + (", ".join(sorted({marks[v.kind.value] for v in found})) if found else "–")
+            + "</td>"
+            for found in source.credits
+        )
+        rows.append(f"<tr><td>{name}</td>{cells}</tr>")
     names = "".join(
         "<td valign='top'>"
         + "<br>".join(escape(f"{e.text} ×{e.count}") for e in item.entities[:10])
@@ -149,8 +161,9 @@ def voices_html(comparison: Comparison) -> str:
         for item in comparison.articles
     )
     return (
-        f"<table border='1' cellpadding='3' cellspacing='0'><tr>{head}</tr>"
-        f"<tr>{voices}</tr><tr>{names}</tr></table>"
+        f"<table border='1' cellpadding='3' cellspacing='0'><tr><th>Source</th>{head}</tr>"
+        + "".join(rows)
+        + f"<tr><td><i>most named</i></td>{names}</tr></table>"
     )
 
 
