@@ -81,7 +81,9 @@ def test_bad_saved_file_is_a_message_and_the_articles_stay(qtbot, tmp_path, two_
     window.session.ask_to_save = lambda: QMessageBox.StandardButton.Discard
     window.open_paths([broken])
     message = window.statusBar().currentMessage()
-    assert message.startswith("broken.parallax: was saved by a newer Parallax")
+    assert message.startswith(
+        "broken.parallax: version: 3: this file was saved by a newer Parallax"
+    )
     assert titles(window) == before and len(window.panes) == 2
 
 
