@@ -153,3 +153,17 @@ def test_the_fact_sheet_is_the_reports_page_after_the_title(comparison):
     sheet = html[html.index("Fact sheet</h2>") : html.index("Readability and tone</h2>")]
     assert "<li>a4 never mentions deaths</li>" in sheet
     assert "on Wednesday</span> <i>(date," in sheet
+
+
+def test_report_dates_in_words_and_every_formula_for_every_article(comparison):
+    from dataclasses import replace
+
+    from parallax.core.report_html import build_report
+
+    dated = replace(comparison, created="2026-11-30T10:41:10+00:00")
+    html = build_report(dated, with_charts=False).html
+    assert "Report created 30 November 2026, 10:41 UTC" in html
+    formulas = html[html.index("Every formula, for every article") :]
+    for item in comparison.articles:
+        for score in item.scores.readability.scores:
+            assert f"<td>{score.value:.1f}</td>" in formulas

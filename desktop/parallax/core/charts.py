@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from parallax.core.models import AnalysedArticle
 
@@ -64,7 +65,7 @@ def draw_tone_strip(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
     for row, item in enumerate(articles):
         values = [s.tone.score for s in item.scores.sentences]
         axes.scatter(
-            range(len(values)),
+            range(1, len(values) + 1),
             [row] * len(values),
             c=values,
             cmap=STRIP_COLOURMAP,
@@ -79,6 +80,7 @@ def draw_tone_strip(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
         "Tone of each sentence, in reading order (red negative, green positive)", fontsize=9
     )
     axes.set_xlabel("sentence", fontsize=8)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # sentences are counted whole
     axes.tick_params(labelsize=7)
 
 

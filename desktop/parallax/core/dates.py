@@ -47,6 +47,21 @@ def find_date(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
+def in_words(value: str | None) -> str | None:
+    """``2025-03-06`` (or a timestamp starting so) → "6 March 2025", as a reader writes it;
+    a timestamp keeps its time ("30 November 2026, 10:41 UTC"). None when it is no date."""
+    iso = parse_iso_prefix(value)
+    if iso is None:
+        return None
+    year, month, day = (int(part) for part in iso.split("-"))
+    words = f"{day} {MONTHS[month - 1]} {year}"
+    time = re.match(r"\d{4}-\d{2}-\d{2}[T ](\d{2}:\d{2})", value.strip())
+    if time is None:
+        return words
+    zone = " UTC" if value.strip().endswith(("+00:00", "Z")) else ""
+    return f"{words}, {time.group(1)}{zone}"
+
+
 def parse_iso_prefix(value: str | None) -> str | None:
     """``2025-08-08T10:00:00Z`` or ``2025-08-08`` → ``2025-08-08``; anything else → None."""
     if not value:

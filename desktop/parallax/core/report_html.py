@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from parallax import __version__
 from parallax.core import align, charts
 from parallax.core.claims import conflict_kinds, omissions_sentence, status_counts
+from parallax.core.dates import in_words
 from parallax.core.embeddings import CREDIT as EMBEDDING_CREDIT
 from parallax.core.models import (
     AnalysedArticle,
@@ -49,7 +50,8 @@ _STATUS_WORDS = {
 _CSS = """
 body { font-family: 'DejaVu Sans', 'Helvetica', sans-serif; font-size: 9.5pt; color: #1a1a1a; }
 h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #283593; } h3 { font-size: 11pt; }
-td, th { padding: 3px; vertical-align: top; } th { background-color: #e8eaf6; }
+td, th { padding: 3px; vertical-align: top; } .id { white-space: nowrap; }
+th { background-color: #e8eaf6; white-space: nowrap; }
 .small { font-size: 8pt; color: #444444; } .quote { margin-left: 12px; }
 """
 
@@ -129,7 +131,7 @@ def _title_page(comparison: Comparison, title: str) -> str:
                 esc(article.display_name),
                 esc(article.outlet or "–"),
                 esc(article.author or "–"),
-                esc(article.published or "–"),
+                esc(in_words(article.published) or article.published or "–"),
                 f"{item.word_count:,}",
                 esc(article.source.name if article.source else "pasted text"),
             )
@@ -138,8 +140,8 @@ def _title_page(comparison: Comparison, title: str) -> str:
     errors = "".join(f"<li>{esc(e.message)}</li>" for e in comparison.errors)
     return (
         f"<h1>{esc(title)}</h1>"
-        f"<p>Report created {esc(comparison.created.replace('T', ' '))} with Parallax "
-        f"{esc(__version__)}.</p>{notices}"
+        f"<p>Report created {esc(in_words(comparison.created) or comparison.created)} with "
+        f"Parallax {esc(__version__)}.</p>{notices}"
         "<h2>Articles</h2>"
         + table(
             ("", "Title", "Outlet", "Author", "Date", "Words", "Source file"),
@@ -166,7 +168,7 @@ def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
         grade = readability.score("consensus_grade")
         ease = readability.score("flesch_reading_ease")
         cells = [
-            item.id,
+            f'<span class="id">{esc(item.id)}</span>',
             f"{grade.value:.1f} ({esc(grade.band)})",
             f"{ease.value:.0f} ({esc(ease.band)})",
             *(str(n) for n in item.scores.sentence_marks()),
@@ -182,14 +184,20 @@ def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
                 str(tone.loaded),
             ]
         rows.append(row(*cells))
+    # Every formula's number for every article, the scale and direction once per formula.
     formulas = [
-        row(esc(score.name), esc(score.scale), f"higher is {esc(score.higher_is)}", esc(score.band))
-        for score in items[0].scores.readability.scores
+        row(
+            esc(score.name),
+            esc(score.scale),
+            f"higher is {esc(score.higher_is)}",
+            *(f"{item.scores.readability.scores[n].value:.1f}" for item in items),
+        )
+        for n, score in enumerate(items[0].scores.readability.scores)
     ]
     pictures = "".join(f'<p><img src="{name}" width="640"></p>' for name in images)
     return (
         f"<h2{_BREAK}>Readability and tone</h2>"
-        + table(header, rows, small=True, widths=(4, 13, 13))
+        + table(header, rows, small=True, widths=(6, 13, 13))
         + '<p class="small">Grade: textstat consensus of US school grade levels. Reading ease: '
         "Flesch, 0–100, higher is easier. Hard / very hard: sentences of 8+ words whose "
         f"Automated Readability Index grade is at least {HARD_GRADE:g} / {VERY_HARD_GRADE:g}. "
@@ -197,11 +205,12 @@ def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
         "TextBlob subjectivity, 0 factual to 1 opinion. Hedges, boosters and loaded terms are "
         "counts of words from Parallax's lists.</p>"
         + pictures
-        + f"<h3>The formulas, for {items[0].id}</h3>"
+        + "<h3>Every formula, for every article</h3>"
         + table(
-            ("Formula", "Scale", "Direction", f"Band for {items[0].id}"),
+            ("Formula", "Scale", "Direction", *(item.id for item in items)),
             formulas,
-            widths=(34, 28, 16),
+            small=True,
+            widths=(24, 20, 12),
         )
     )
 
