@@ -142,7 +142,8 @@ def _read(path: Path) -> bytes:
         raise ArticleLoadError(path, f"the file could not be read ({error.strerror})") from error
     refusal = special_file_reason(status.st_mode)
     if refusal:  # decided from the file's type alone: opening a pipe would wait forever
-        raise ArticleLoadError(path, refusal)
+        tail = "" if stat.S_ISDIR(status.st_mode) else "; save the article to a file first"
+        raise ArticleLoadError(path, refusal + tail)
     try:
         size = status.st_size
         suffix_format = SUFFIXES.get(path.suffix.lower())
@@ -161,7 +162,7 @@ def _read(path: Path) -> bytes:
         raise ArticleLoadError(path, f"the file could not be read ({error.strerror})") from error
 
 
-def _sentence_estimate(paragraphs: list[str]) -> int:
+def sentence_estimate(paragraphs: list[str]) -> int:
     """Sentences by their end marks, a paragraph without one counting as one (a line)."""
     return sum(max(1, len(_SENTENCE_END.findall(paragraph))) for paragraph in paragraphs)
 
@@ -178,8 +179,8 @@ def special_file_reason(mode: int) -> str | None:
         (stat.S_ISCHR, "a device"),
         (stat.S_ISBLK, "a device"),
     )
-    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
-    return f"this is {kind}, not a file; save the article to a file first"
+    kind = next((name for test, name in kinds if test(mode)), None)
+    return f"this is {kind}, not a file" if kind else "this is not a regular file"
 
 
 def _sniff(data: bytes, path: Path) -> SourceFormat:
@@ -223,7 +224,7 @@ def _build(extracted: Extracted, path: Path | None, source_format: SourceFormat)
     text = "\n\n".join(paragraphs)
     if len(text) > MAX_TEXT_CHARS:
         raise ArticleLoadError(path, _too_large(len(text.encode("utf-8"))))
-    sentences = _sentence_estimate(paragraphs)
+    sentences = sentence_estimate(paragraphs)
     if sentences > MAX_SENTENCES:
         raise ArticleLoadError(
             path,

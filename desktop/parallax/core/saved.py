@@ -26,7 +26,12 @@ from typing import Any
 
 from parallax import __version__
 from parallax.core.export import write_text_atomic
-from parallax.core.loading import MAX_SENTENCES, MAX_TEXT_CHARS, _sentence_estimate
+from parallax.core.loading import (
+    MAX_SENTENCES,
+    MAX_TEXT_CHARS,
+    sentence_estimate,
+    special_file_reason,
+)
 from parallax.core.models import Article, Notice, SourceFormat
 
 SUFFIX = ".parallax"
@@ -51,12 +56,6 @@ MAX_DEPTH = 64
 MAX_VALUES = 1_000_000
 _STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
 _BRACKETS = re.compile(r"[\[\]{}]")
-_FILE_KINDS = (
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-)
 # Never wait for a writer (a pipe swapped in after the check); never translate line ends.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _KNOWN = frozenset({"kind", "version", "saved_by", "options", "articles"})
@@ -137,11 +136,9 @@ def _check_file(path: Path, info: os.stat_result) -> int:
     """The file's size, or ``SavedFileError`` if it is not a regular file or too large."""
     if stat.S_ISDIR(info.st_mode):
         raise SavedFileError(path, "this is a folder, not a saved comparison")
-    for is_kind, kind in _FILE_KINDS:
-        if is_kind(info.st_mode):
-            raise SavedFileError(path, f"this is {kind}, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise SavedFileError(path, "this is not a regular file")
+    refusal = special_file_reason(info.st_mode)  # the same rule as article files
+    if refusal:
+        raise SavedFileError(path, refusal)
     if info.st_size > MAX_FILE_BYTES:
         raise SavedFileError(path, _too_large(info.st_size))
     return info.st_size
@@ -353,7 +350,7 @@ def _article_text(item: dict[str, Any], where: str, title: str | None) -> str:
         )
     if text.isspace() or not text:
         raise _Damaged(f"{where}.text", "expected the article's text; found no text")
-    sentences = _sentence_estimate(text.split("\n\n"))
+    sentences = sentence_estimate(text.split("\n\n"))
     if sentences > MAX_SENTENCES:
         raise _Damaged(
             f"{where}.text",
