@@ -21,13 +21,14 @@ from parallax.core.textclean import (
     looks_like_headline,
 )
 
-# About 170,000 words: longer than any news article (a long feature is 10,000), and what the
-# analysis gets through in well under a minute on a 2-core machine (benchmarks/bench_limits.py).
-# At 5 MB spaCy alone needs several minutes.
-MAX_TEXT_CHARS = 1_000_000
-# A million characters of ordinary prose hold ~8,000 sentences; a text of far more, shorter
-# "sentences" (lists of numbers, one-word lines) is refused before the parse.
-MAX_SENTENCES = 20_000
+# About 85,000 words: eight times the longest news feature, and what the analysis gets through
+# within a minute on a 2-core machine (benchmarks/bench_limits.py: 1 MB took 60-70 s, 5 MB
+# several minutes in spaCy alone).
+MAX_TEXT_CHARS = 500_000
+# Half a million characters of ordinary prose hold ~4,000 sentences; a text of far more,
+# shorter "sentences" (lists of numbers, one-word lines) is refused before the parse (20,000
+# one-line items took 68 s).
+MAX_SENTENCES = 10_000
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?:\s|$)")
 # Raw size limits, checked before a file is read: markup and layout make files larger than
 # their text, but nothing an article needs is bigger than these.
@@ -204,7 +205,7 @@ def _sniff(data: bytes, path: Path) -> SourceFormat:
 def _too_large(size: int) -> str:
     return (
         f"the file is too large ({size / 1_000_000:.1f} MB); "
-        f"articles up to {MAX_TEXT_CHARS // 1_000_000} MB of text are supported"
+        f"articles up to {MAX_TEXT_CHARS / 1_000_000:g} MB of text are supported"
     )
 
 
