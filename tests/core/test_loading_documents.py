@@ -208,3 +208,25 @@ def test_a_pdf_past_pypdf_limits_is_refused_by_name(tmp_path, sample_dir, monkey
     copy.write_bytes((sample_dir / "kyiv-outlet-report.pdf").read_bytes())
     with pytest.raises(ArticleLoadError, match=r"limits\.pdf.*damaged"):
         load_file(copy)
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("Quake kills 225 in Mexico - Daily Planet News", "Daily Planet News"),
+        ("Quake kills 225 in Mexico | The Courier", "The Courier"),
+        ("Quake kills 225 in Mexico", None),
+        ("Live - Quake kills 225 in Mexico as rescuers dig through rubble all night", None),
+    ],
+)
+def test_html_outlet_from_the_title_when_no_byline_names_one(tmp_path, title, outlet):
+    path = tmp_path / "page.html"
+    sentence = (
+        "The earthquake struck central Mexico on Tuesday and killed 225 people, officials said."
+    )
+    path.write_text(
+        f"<html><head><title>{title}</title></head><body><article><h1>Quake kills 225 in "
+        f"Mexico</h1><p>{sentence} {sentence}</p><p>{sentence}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert load_file(path).outlet == outlet

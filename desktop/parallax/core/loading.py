@@ -222,6 +222,7 @@ def _build(extracted: Extracted, path: Path | None, source_format: SourceFormat)
         outlet = outlet or byline.outlet
         published = published or find_date(paragraphs[byline.index])
         del paragraphs[byline.index]
+    outlet = outlet or extracted.outlet_hint
     text = "\n\n".join(paragraphs)
     if len(text) > MAX_TEXT_CHARS:
         raise ArticleLoadError(path, _too_large(len(text.encode("utf-8"))))

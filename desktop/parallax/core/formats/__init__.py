@@ -15,6 +15,8 @@ class Extracted:
     title: str | None = None
     author: str | None = None
     outlet: str | None = None
+    # The outlet as a page's <title> ends ("… | The Guardian"): used when no byline names one.
+    outlet_hint: str | None = None
     published: str | None = None
     title_is_first_paragraph: bool = False
     # The title comes from page metadata the extracted text lacks (HTML): put it back in front.

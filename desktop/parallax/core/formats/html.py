@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import lxml.etree
@@ -69,10 +70,29 @@ def extract_markup(markup: str, path: Path | None) -> Extracted:
         title=title,
         author=clean_line(repair(document.author or "")) or None,
         outlet=clean_line(repair(document.sitename or "")) or None,
+        outlet_hint=_outlet_in_title(tree, title),
         published=parse_iso_prefix(document.date),
         title_is_first_paragraph=bool(paragraphs) and paragraphs[0] == title,
         prepend_title=True,
     )
+
+
+# "Quake kills 225 | The Guardian", "Quake kills 225 - BBC News": the outlet ends the title.
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+_MAX_OUTLET_WORDS = 5
+
+
+def _outlet_in_title(tree: lxml.html.HtmlElement, headline: str | None) -> str | None:
+    """The site's name from the end of the page's <title>, when it reads like one."""
+    found = tree.find(".//title")
+    text = clean_line(repair(found.text_content())) if found is not None else ""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    last = parts[-1]
+    if len(last.split()) > _MAX_OUTLET_WORDS or last == headline or len(last) > 40:
+        return None
+    return last
 
 
 def _shape(tree: lxml.html.HtmlElement) -> tuple[int, int]:
