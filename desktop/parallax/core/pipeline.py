@@ -33,6 +33,7 @@ class Stage(StrEnum):
     SCORES = "scores"
     ALIGNMENT = "alignment"
     CONFLICTS = "conflicts"
+    FACTS = "facts"
     DONE = "done"
 
 
@@ -94,6 +95,7 @@ def compare(
     conflicts = claim_conflicts(claims, analysed, is_cancelled, extracted)
     if conflicts is None:
         raise ComparisonCancelled
+    report(Stage.FACTS, 0, 1)
     facts = fact_sheet(analysed, claims, conflicts, extracted)
     notices = () if model.trained else (Notice("reduced_accuracy", nlp.REDUCED_ACCURACY),)
     report(Stage.DONE, 1, 1)

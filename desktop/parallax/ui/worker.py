@@ -135,5 +135,6 @@ STAGE_TEXT = {
     Stage.SCORES.value: "Scoring readability and tone",
     Stage.ALIGNMENT.value: "Matching claims across articles",
     Stage.CONFLICTS.value: "Looking for conflicting details",
+    Stage.FACTS.value: "Lining up the key details",
     Stage.DONE.value: "Done",
 }
