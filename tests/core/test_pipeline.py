@@ -20,6 +20,7 @@ def test_progress_reports_every_stage_in_order(sample_dir):
         Stage.SCORES,
         Stage.ALIGNMENT,
         Stage.CONFLICTS,
+        Stage.FACTS,
         Stage.DONE,
     ]
 
