@@ -90,3 +90,34 @@ def test_unwritable_pdf_path_raises_oserror_and_leaves_nothing(qapp, sample_comp
     with pytest.raises(OSError):
         write_pdf(build_report(sample_comparison, with_charts=False), tmp_path / "no" / "r.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_section_that_fits_a_page_is_never_split(qapp, tmp_path):
+    # The plant-explosion set: five conflict blocks, claim blocks and tables of a few rows,
+    # several of which fell across a page foot before sections were kept together.
+    from tests.core.test_facts import A1, A2, A3, A4
+
+    comparison = pipeline.compare([load_pasted(text) for text in (A1, A2, A3, A4)])
+    path = tmp_path / "plant.pdf"
+    write_pdf(build_report(comparison), path)
+    # pypdf separates words with tabs here; one space each, lines kept.
+    pages = [re.sub(r"[ \t\xa0]+", " ", p.extract_text()) for p in PdfReader(str(path)).pages]
+    for conflict in comparison.conflicts:
+        heading = f"{conflict.id}: {conflict.type.value} conflict"
+        (page,) = [text for text in pages if heading in text]
+        # The block's two tables follow its heading on the same page.
+        after = page[page.index(heading) :]
+        assert "Value as written" in after and "Wording" in after
+        for value in conflict.values:
+            assert value.value.split()[0] in after
+    by_id = {item.id: item for item in comparison.articles}
+    flat = [" ".join(text.split()) for text in pages]
+    for claim in comparison.claims:
+        if len(claim.articles) < 2:
+            continue
+        (page,) = [text for text in flat if f"{claim.id}: shared by" in text]
+        after = page[page.index(f"{claim.id}: shared by") :]
+        for member in claim.members:  # every member's wording on the heading's page
+            item = by_id[member.article]
+            words = re.findall(r"[A-Za-z]{4,}", item.sentence_text(item.sentences[member.sentence]))
+            assert words[-1] in after.split(claim.id)[1], (claim.id, member)

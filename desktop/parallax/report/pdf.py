@@ -23,7 +23,10 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtWidgets import QApplication
 
@@ -85,6 +88,48 @@ def _font(points: int) -> QFont:
     return font
 
 
+# A section (a heading and what follows it up to the next heading) that would cross a page
+# foot moves whole to the next page when it fits on one: no heading stranded at a page foot, no
+# conflict block or short table split, no table spilling a row or two onto a page of its own.
+_WHOLE_UP_TO = 0.85  # of a page: longer sections flow across pages as they are
+_AT_TOP = 0.03  # a section this close to a page's top is there already
+
+
+def _keep_sections_together(document: QTextDocument, page: float) -> bool:
+    """Page breaks before the sections that would cross a page foot; whether any was set."""
+    layout = document.documentLayout()
+    moved = False
+    headings = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() and not QTextCursor(block).currentTable():
+            headings.append(block)
+        block = block.next()
+    for n, heading in enumerate(headings):
+        # Positions are read after each move: a break shifts everything after it.
+        top = layout.blockBoundingRect(heading).top()
+        following = headings[n + 1] if n + 1 < len(headings) else None
+        bottom = _content_bottom(layout, following) if following else layout.documentSize().height()
+        start = top - top % page
+        crosses = bottom > start + page + 1
+        if crosses and bottom - top <= _WHOLE_UP_TO * page and top - start > _AT_TOP * page:
+            fmt = heading.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            QTextCursor(heading).setBlockFormat(fmt)
+            moved = True
+    return moved
+
+
+def _content_bottom(layout: QAbstractTextDocumentLayout, heading: QTextBlock) -> float:
+    """Where the content before ``heading`` ends (not where the heading starts: a page break
+    before it leaves the rest of the page blank)."""
+    last = heading.previous()
+    table = QTextCursor(last).currentTable()
+    if table is not None:
+        return layout.frameBoundingRect(table).bottom()
+    return layout.blockBoundingRect(last).bottom()
+
+
 def _render(
     report: Report, target: str, page_size: str, progress: Callable[[int, int], None]
 ) -> int:
@@ -108,6 +153,9 @@ def _render(
         )
     document.setHtml(report.html)
     document.setPageSize(body)
+    if _keep_sections_together(document, body.height()):
+        # Blocks laid out before a break was set are not all laid out again: lay out anew.
+        document.markContentsDirty(0, document.characterCount())
     total = document.pageCount()
 
     painter = QPainter(writer)
