@@ -93,41 +93,74 @@ def _font(points: int) -> QFont:
 # conflict block or short table split, no table spilling a row or two onto a page of its own.
 _WHOLE_UP_TO = 0.85  # of a page: longer sections flow across pages as they are
 _AT_TOP = 0.03  # a section this close to a page's top is there already
+_PASSES = 2  # each lays a long report out again (~1 s for 100 pages): the second mends the first
+_ALWAYS = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
 
 
-def _keep_sections_together(document: QTextDocument, page: float) -> bool:
-    """Page breaks before the sections that would cross a page foot; whether any was set."""
-    layout = document.documentLayout()
-    moved = False
+def _keep_sections_together(document: QTextDocument, page: QSizeF) -> bool:
+    """Page breaks before the sections that would cross a page foot; whether any was set.
+
+    Each pass lays the document out once, reads where sections fall, and sets the breaks it
+    needs, shifting the later sections of the chapter by what each break adds; another pass
+    corrects what that estimate missed (Qt also moves table rows that straddle a page foot).
+    """
     headings = []
     block = document.begin()
     while block.isValid():
         if block.blockFormat().headingLevel() and not QTextCursor(block).currentTable():
             headings.append(block)
         block = block.next()
-    for n, heading in enumerate(headings):
-        # Positions are read after each move: a break shifts everything after it.
-        top = layout.blockBoundingRect(heading).top()
-        following = headings[n + 1] if n + 1 < len(headings) else None
-        bottom = _content_bottom(layout, following) if following else layout.documentSize().height()
-        start = top - top % page
-        crosses = bottom > start + page + 1
-        if crosses and bottom - top <= _WHOLE_UP_TO * page and top - start > _AT_TOP * page:
+    moved = False
+    document.setPageSize(page)
+    for _ in range(_PASSES):
+        document.pageCount()  # finishes the layout, which frame rectangles need
+        breaks = _crossing(document.documentLayout(), headings, page.height())
+        if not breaks:
+            break
+        # One edit block: the layout is redone once for all the breaks, not once per break.
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        for heading in breaks:
             fmt = heading.blockFormat()
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(heading).setBlockFormat(fmt)
-            moved = True
+            fmt.setPageBreakPolicy(_ALWAYS)
+            cursor.setPosition(heading.position())
+            cursor.setBlockFormat(fmt)
+        cursor.endEditBlock()
+        moved = True
+    if moved:  # blocks laid out before a break was set are not all drawn again otherwise
+        document.markContentsDirty(0, document.characterCount())
     return moved
+
+
+def _crossing(layout, headings: list[QTextBlock], height: float) -> list[QTextBlock]:
+    tops = [layout.blockBoundingRect(h).top() for h in headings]
+    ends = [_content_bottom(layout, h) for h in headings[1:]] + [layout.documentSize().height()]
+    breaks, shift = [], 0.0
+    for heading, top, end in zip(headings, tops, ends, strict=True):
+        if heading.blockFormat().pageBreakPolicy() & _ALWAYS:
+            shift = 0.0  # a chapter starts on a page of its own: nothing before moves it
+            continue
+        at = (top + shift) % height
+        content = end - top
+        if at > _AT_TOP * height and at + content > height + 1 and content <= _WHOLE_UP_TO * height:
+            breaks.append(heading)
+            shift += height - at
+    return breaks
 
 
 def _content_bottom(layout: QAbstractTextDocumentLayout, heading: QTextBlock) -> float:
     """Where the content before ``heading`` ends (not where the heading starts: a page break
     before it leaves the rest of the page blank)."""
     last = heading.previous()
-    table = QTextCursor(last).currentTable()
-    if table is not None:
-        return layout.frameBoundingRect(table).bottom()
-    return layout.blockBoundingRect(last).bottom()
+    if not last.isValid():
+        return layout.blockBoundingRect(heading).top()
+    frame = QTextCursor(last).currentFrame()
+    root = heading.document().rootFrame()
+    if frame is None or frame == root:
+        return layout.blockBoundingRect(last).bottom()
+    while frame.parentFrame() is not None and frame.parentFrame() != root:
+        frame = frame.parentFrame()  # the outermost table: nested frames have local positions
+    return layout.frameBoundingRect(frame).bottom()
 
 
 def _render(
@@ -152,10 +185,7 @@ def _render(
             QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(data)
         )
     document.setHtml(report.html)
-    document.setPageSize(body)
-    if _keep_sections_together(document, body.height()):
-        # Blocks laid out before a break was set are not all laid out again: lay out anew.
-        document.markContentsDirty(0, document.characterCount())
+    _keep_sections_together(document, body)
     total = document.pageCount()
 
     painter = QPainter(writer)
