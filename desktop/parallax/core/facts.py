@@ -41,6 +41,7 @@ _TOLL_LABELS = {
     "arrested": ("Arrested", "arrests"),
 }
 _FIGURE_LABELS = {"USD": "Amount (US$)", "EUR": "Amount (€)", "GBP": "Amount (£)", "ratio": "Share"}
+_FIGURE_LABELS |= {"score": "Score"}  # a match's outcome, per claim (full time, penalties)
 _CLAIM_WORDS = 9
 
 
@@ -106,7 +107,7 @@ def _values(item, side, claim, articles, in_conflict) -> list[_Mention]:
             row = (q.kind, "toll", label, topic)
         elif q.kind == "magnitude":
             row = ("magnitude", "magnitude", "Magnitude", "the magnitude")
-        elif claim is not None and q.kind not in ("age", "score") and not q.kind.endswith("+"):
+        elif claim is not None and q.kind != "age" and not q.kind.endswith("+"):
             what = _FIGURE_LABELS.get(q.kind) or _figure_label(q.kind)
             label = f"{what}: {_claim_text(claim, articles)}"
             row = (f"{q.kind}#{claim.id}", "figure", label, f"this figure ({what.lower()})")

@@ -288,7 +288,7 @@ def _conflicts(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str
             row(
                 esc(_articles_label(ids, by_id)),
                 f'<span style="{VALUE_STYLE}">{esc(value)}</span>',
-                esc(normalized),
+                esc(_compared_as(normalized)),
             )
             for (value, normalized), ids in seen.items()
         ]
@@ -302,6 +302,13 @@ def _conflicts(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str
             + conflict_wordings(first, by_id)
         )
     return "\n".join(parts)
+
+
+def _compared_as(normalized: str) -> str:
+    """A date compared as ``2025-03-06`` reads "6 March 2025"; other values as they are."""
+    if len(normalized) == 10 and normalized[4] == "-" and normalized[7] == "-":
+        return in_words(normalized) or normalized
+    return normalized
 
 
 def _alike(conflicts: Sequence[Conflict]) -> list[list[Conflict]]:
