@@ -167,3 +167,18 @@ def test_report_dates_in_words_and_every_formula_for_every_article(comparison):
     for item in comparison.articles:
         for score in item.scores.readability.scores:
             assert f"<td>{score.value:.1f}</td>" in formulas
+
+
+def test_outcomes_side_by_side():
+    texts = [
+        "Truss quits\n\nBritish Prime Minister Liz Truss has resigned after 45 days in office.\n",
+        "Truss out\n\nLiz Truss has resigned as prime minister after just 45 days.\n",
+        "Truss clings on\n\nLiz Truss has not resigned as prime minister, aides said.\n",
+    ]
+    comparison = compare([load_pasted(text) for text in texts])
+    (outcome,) = [row for row in comparison.facts if row.kind == "outcome"]
+    assert [cell.normalized if cell else None for cell in outcome.cells] == [
+        "resign",
+        "resign",
+        "not resign",
+    ]

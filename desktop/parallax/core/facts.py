@@ -30,7 +30,15 @@ from parallax.core.models import AnalysedArticle, Claim, Conflict, FactCell, Fac
 from parallax.core.voices import sources_across
 
 # Row kinds in the order they are shown when equally covered.
-KINDS = ("toll", "when", "where", "magnitude", "figure", "sources", "voice")
+KINDS = ("toll", "outcome", "when", "where", "magnitude", "figure", "sources", "voice")
+# Verbs whose claim is a decision or an outcome (a vote, a verdict, a result, a policy move):
+# the predicate as each article writes it ("resigned", "has not resigned") is the detail.
+_OUTCOME_WORDS = (
+    "win beat lose defeat draw resign quit approve reject pass veto sign ban raise cut hike "
+    "lower hold keep elect appoint name fire sack convict acquit sentence charge rule vote agree "
+    "decide order suspend cancel overturn uphold block"
+)
+OUTCOME_VERBS = frozenset(_OUTCOME_WORDS.split())
 
 _TOLL_LABELS = {
     "dead": ("Dead", "deaths"),
@@ -117,6 +125,19 @@ def _values(item, side, claim, articles, in_conflict) -> list[_Mention]:
         value = cell(q.start, q.end, marker.normalized)
         found.append(_Mention(key, kind, label, topic, value, (order, q.start)))
     if claim is not None:
+        predicate = side.polarity.predicate
+        lemma = predicate.normalized.removeprefix("not ") if predicate else ""
+        if predicate is not None and lemma in OUTCOME_VERBS:
+            found.append(
+                _Mention(
+                    f"outcome#{claim.id}",
+                    "outcome",
+                    f"Outcome: {_claim_text(claim, articles)}",
+                    "this outcome",
+                    cell(predicate.start, predicate.end, predicate.normalized),
+                    (order, predicate.start),
+                )
+            )
         for mention in side.dates:
             if mention.bound != "point" or said_when(side, mention):
                 continue
