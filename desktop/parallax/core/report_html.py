@@ -50,7 +50,7 @@ _STATUS_WORDS = {
 _CSS = """
 body { font-family: 'DejaVu Sans', 'Helvetica', sans-serif; font-size: 9.5pt; color: #1a1a1a; }
 h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #283593; } h3 { font-size: 11pt; }
-td, th { padding: 3px; vertical-align: top; } .id { white-space: nowrap; }
+td, th { padding: 3px; vertical-align: top; }
 th { background-color: #e8eaf6; white-space: nowrap; }
 .small { font-size: 8pt; color: #444444; } .quote { margin-left: 12px; }
 """
@@ -168,7 +168,7 @@ def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
         grade = readability.score("consensus_grade")
         ease = readability.score("flesch_reading_ease")
         cells = [
-            f'<span class="id">{esc(item.id)}</span>',
+            _nowrap(item.id),
             f"{grade.value:.1f} ({esc(grade.band)})",
             f"{ease.value:.0f} ({esc(ease.band)})",
             *(str(n) for n in item.scores.sentence_marks()),
@@ -184,20 +184,21 @@ def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
                 str(tone.loaded),
             ]
         rows.append(row(*cells))
-    # Every formula's number for every article, the scale and direction once per formula.
+    # Every formula's number for every article: a row per article (a column per formula stays
+    # readable with 30 articles), the formulas' scales and directions in a key above.
+    scores = items[0].scores.readability.scores
+    key = [
+        row(f"F{n}", esc(score.name), esc(score.scale), f"higher is {esc(score.higher_is)}")
+        for n, score in enumerate(scores, start=1)
+    ]
     formulas = [
-        row(
-            esc(score.name),
-            esc(score.scale),
-            f"higher is {esc(score.higher_is)}",
-            *(f"{item.scores.readability.scores[n].value:.1f}" for item in items),
-        )
-        for n, score in enumerate(items[0].scores.readability.scores)
+        row(_nowrap(item.id), *(f"{s.value:.1f}" for s in item.scores.readability.scores))
+        for item in items
     ]
     pictures = "".join(f'<p><img src="{name}" width="640"></p>' for name in images)
     return (
         f"<h2{_BREAK}>Readability and tone</h2>"
-        + table(header, rows, small=True, widths=(6, 13, 13))
+        + table(header, rows, small=True, widths=(7, 13, 13))
         + '<p class="small">Grade: textstat consensus of US school grade levels. Reading ease: '
         "Flesch, 0–100, higher is easier. Hard / very hard: sentences of 8+ words whose "
         f"Automated Readability Index grade is at least {HARD_GRADE:g} / {VERY_HARD_GRADE:g}. "
@@ -206,13 +207,19 @@ def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
         "counts of words from Parallax's lists.</p>"
         + pictures
         + "<h3>Every formula, for every article</h3>"
+        + table(("", "Formula", "Scale", "Direction"), key, small=True, widths=(6, 40, 34))
+        + "<p></p>"
         + table(
-            ("Formula", "Scale", "Direction", *(item.id for item in items)),
+            ("", *(f"F{n}" for n in range(1, len(scores) + 1))),
             formulas,
             small=True,
-            widths=(24, 20, 12),
+            widths=(8,),
         )
     )
+
+
+def _nowrap(text: str) -> str:
+    return f'<span style="white-space: nowrap">{esc(text)}</span>'
 
 
 _MATRIX_COLUMNS = 10  # article columns per coverage table: more do not fit a portrait page

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import QApplication
 
@@ -180,6 +181,11 @@ def _render(
     document = QTextDocument()
     document.documentLayout().setPaintDevice(writer)
     document.setDefaultFont(_font(9))
+    # Break lines between words only: Qt's default also breaks inside a word when a column is
+    # narrow, which split table headers and ids ("Wor ds", "a / 1").
+    option = document.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    document.setDefaultTextOption(option)
     for name, data in report.images.items():
         document.addResource(
             QTextDocument.ResourceType.ImageResource, QUrl(name), QImage.fromData(data)
