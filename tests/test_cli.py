@@ -36,7 +36,7 @@ def test_compare_writes_valid_json_and_prints_summary(article, tmp_path, capsys)
     empty = tmp_path / "empty.md"
     empty.write_text("")
     out = tmp_path / "out.json"
-    assert main(["compare", str(article), str(empty), "--json", str(out)]) == 0
+    assert main(["compare", str(article), str(empty), "--json", str(out)]) == 3  # one failed
     printed = capsys.readouterr().out
     assert "1 article analysed" in printed
     assert "empty.md: the file is empty" in printed
@@ -80,7 +80,7 @@ def test_folder_argument_and_stdin(tmp_path, monkeypatch, capsys, article):
         sys, "stdin", __import__("io").StringIO("Pasted headline here\n\nKyiv said no.")
     )
     out = tmp_path / "o.json"
-    assert main(["compare", str(tmp_path), str(empty_folder), "-", "--json", str(out)]) == 0
+    assert main(["compare", str(tmp_path), str(empty_folder), "-", "--json", str(out)]) == 3
     document = json.loads(out.read_text())
     assert [a["format"] for a in document["articles"]] == ["txt", "pasted"]
     assert document["errors"][0]["message"] == "nothing: this folder has no article files"
@@ -91,7 +91,7 @@ def test_whole_sample_from_a_fresh_process(tmp_path, sample_dir):
     out = tmp_path / "sample.json"
     files = [str(p) for p in sorted(sample_dir.iterdir())]
     run = run_python("-m", "parallax", "compare", *files, "--json", str(out))
-    assert run.returncode == 0, run.stderr
+    assert run.returncode == 3, run.stderr  # gold.json is not an article: a partial run
     assert "Traceback" not in run.stdout + run.stderr
     document = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(document, schema())
@@ -131,7 +131,7 @@ def test_compare_reads_saved_comparisons(tmp_path, article, capsys):
     broken = tmp_path / "broken.parallax"
     broken.write_text("{")
     out = tmp_path / "o.json"
-    assert main(["compare", str(stored), str(article), str(broken), "--json", str(out)]) == 0
+    assert main(["compare", str(stored), str(article), str(broken), "--json", str(out)]) == 3
     document = json.loads(out.read_text())
     assert len(document["articles"]) == 2
     assert document["errors"][0]["message"].startswith("broken.parallax: is damaged")
@@ -185,3 +185,29 @@ def test_screenshot_of_the_users_files_saves_and_quits(tmp_path, article):
 def test_window_size_must_be_width_x_height(capsys):
     assert main(["--screenshot", "x.png", "--size", "big"]) == 2
     assert "is not a size like 1600x1000" in capsys.readouterr().err
+
+
+def test_exit_status_tells_a_clean_run_from_a_partial_one(article, tmp_path, capsys):
+    out = tmp_path / "o.json"
+    assert main(["compare", str(article), "--json", str(out), "-q"]) == 0
+    missing = tmp_path / "gone.txt"
+    assert main(["compare", str(article), str(missing), "--json", str(out), "-q"]) == 3
+    assert "gone.txt" in capsys.readouterr().err and out.exists()
+    assert main(["compare", str(missing), "-q"]) == 1
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
+    import csv
+
+    hostile = '=HYPERLINK("http://x","click") said the council\n\n+1 said nobody. @all was told.'
+    path = tmp_path / "hostile.txt"
+    path.write_text("Headline here\n\n" + hostile + "\n", encoding="utf-8")
+    assert main(["compare", str(path), "--csv", str(tmp_path / "tables"), "-q"]) == 0
+    for table in (tmp_path / "tables").iterdir():
+        with table.open(encoding="utf-8") as handle:
+            for row in csv.reader(handle):
+                for cell in row:  # a leading sign is fine on a number ("-0.26"), not on text
+                    if cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+                        float(cell)
+    claims = (tmp_path / "tables" / "claims.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in claims

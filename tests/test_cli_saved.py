@@ -28,7 +28,7 @@ def test_damaged_saved_files_are_reported_and_the_rest_compared(tmp_path, capsys
         (tmp_path / name).write_text(content, encoding="utf-8")
     out = tmp_path / "o.json"
     arguments = [str(tmp_path / name) for name in files]
-    assert main(["compare", *arguments, str(article), "--json", str(out), "-q"]) == 0
+    assert main(["compare", *arguments, str(article), "--json", str(out), "-q"]) == 3
     assert "unexpected error" not in capsys.readouterr().err
     messages = [error["message"] for error in json.loads(out.read_text())["errors"]]
     assert messages == [

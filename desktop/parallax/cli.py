@@ -13,6 +13,14 @@ from parallax import __version__
 from parallax.core import Article, CompareOptions, LoadFailure
 
 EXIT_OK, EXIT_NO_ARTICLES, EXIT_USAGE = 0, 1, 2
+# Some inputs could not be loaded, but the others were compared and every output written:
+# scripts can tell a partial run from a clean one.
+EXIT_SOME_FAILED = 3
+EXIT_CODES = (
+    "exit status: 0 every input loaded and every output written; 1 no article loaded or an "
+    "output could not be written; 2 usage error; 3 some inputs failed (listed), the others "
+    "were compared and every output written"
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,6 +73,7 @@ def _compare_parser() -> argparse.ArgumentParser:
         description="Compare articles without opening a window. Formats: .txt .md .html .htm "
         ".pdf .docx, and .parallax (a saved comparison: its articles); a folder adds the article "
         "files in it; - reads pasted text from stdin.",
+        epilog=EXIT_CODES,
     )
     parser.add_argument("files", nargs="+", help="article files, folders, or - for stdin")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the comparison as JSON")
@@ -175,6 +184,8 @@ def _run_compare(args: argparse.Namespace) -> int:
     )
     comparison = pipeline.compare(articles, options, errors=failures)
     written, status = _write_outputs(comparison, args)
+    if failures and status == EXIT_OK:
+        status = EXIT_SOME_FAILED
     if args.quiet:
         for failure in failures:
             print(f"error: {failure.message}", file=sys.stderr)

@@ -149,10 +149,22 @@ def facts_rows(comparison: Comparison) -> list[list[object]]:
     return rows
 
 
+# A text cell starting with one of these is a formula to a spreadsheet ("=HYPERLINK(…)" in an
+# article would run when the CSV is opened): such cells get a leading apostrophe, as OWASP's
+# CSV-injection guidance recommends. Numbers are written as numbers.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def to_csv(rows: list[list[object]]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\n").writerows([[_inert(c) for c in r] for r in rows])
     return buffer.getvalue()
+
+
+def _inert(cell: object) -> object:
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 def tables(comparison: Comparison) -> dict[str, str]:
