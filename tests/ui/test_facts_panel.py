@@ -77,3 +77,16 @@ def test_omissions_are_stated_in_the_panes_and_the_summary(window):
         header = window.panes[article].header.text()
         assert (f"leaves out {len(claims)} of the claims" in header) == bool(claims)
     assert omissions_sentence(window.comparison.claims, ids) in window.details.text()
+
+
+def test_the_key_explains_backgrounds_and_the_marks_that_are_on(window):
+    key = window.legend.text()
+    for words in ("shared by all", "shared by some", "conflicting value", "picked claim"):
+        assert words in key
+    assert "hedge" not in key
+    window.mark_actions["terms"].trigger()  # as the View ▸ Mark menu does
+    window.mark_actions["difficulty"].trigger()
+    key = window.legend.text()
+    assert "hedge" in key and "loaded" in key and "very hard" in key
+    window.mark_actions["terms"].trigger()
+    assert "hedge" not in window.legend.text()

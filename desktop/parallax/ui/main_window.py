@@ -97,7 +97,8 @@ class MainWindow(QMainWindow):
         self.details = QLabel(self.tr("Open two or more articles about the same event."))
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.legend = QLabel(self.tr(palette.LEGEND))
+        self.legend = QLabel(palette.legend_html())
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -438,6 +439,7 @@ class MainWindow(QMainWindow):
         kinds = {kind for kind, action in self.mark_actions.items() if action.isChecked()}
         for pane in self.panes.values():
             pane.show_score_marks(kinds)
+        self.legend.setText(palette.legend_html(kinds))
 
     def _on_status_choice_changed(self, _index: int) -> None:
         self.claims_filter.set_status(self.status_choice.currentData())

@@ -16,9 +16,40 @@ UNDERLINES = {
     ClaimStatus.SHARED_SOME: QTextCharFormat.UnderlineStyle.DashUnderline,
     ClaimStatus.UNIQUE: QTextCharFormat.UnderlineStyle.NoUnderline,
 }
-LEGEND = (
-    "Underlined: shared by all · dashed: shared by some · plain: only here · wavy red: conflict"
-)
+
+
+def legend_html(marks: set[str] = frozenset()) -> str:
+    """A key to everything the panes colour: statuses, conflicts, the picked claim and its
+    differing words, and the View ▸ Mark overlays that are on. Swatches use the palette in use."""
+
+    def swatch(text: str, role: str, key: str, style: str = "") -> str:
+        colour = _colour(role, key)
+        prop = "background-color" if key == "background" else "color"
+        paint = f"{prop}:{colour.name()};" if colour is not None else ""
+        return f'<span style="{paint}{style}">{text}</span>'
+
+    parts = [
+        swatch("shared by all", "shared_all", "background", "text-decoration:underline"),
+        swatch("shared by some", "shared_some", "background", "text-decoration:underline"),
+        "only here (plain)",
+        swatch("conflicting value", "conflict", "foreground", "font-weight:bold"),
+        swatch("picked claim", "selected", "background"),
+        swatch("words it does not share", "difference", "foreground", "font-style:italic"),
+    ]
+    if "difficulty" in marks:
+        parts += [
+            swatch("hard", "hard", "background"),
+            swatch("very hard", "very_hard", "background"),
+        ]
+    if "passive" in marks:
+        parts.append("<i>passive voice</i>")
+    if "terms" in marks:
+        parts += [
+            swatch("hedge", "hedge", "foreground", "text-decoration:underline"),
+            swatch("booster", "booster", "foreground", "font-weight:bold"),
+            swatch("loaded", "loaded", "foreground", "font-weight:bold"),
+        ]
+    return "Key: " + " · ".join(parts)
 
 
 def is_dark() -> bool:
