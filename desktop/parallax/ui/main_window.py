@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QScrollArea,
@@ -324,6 +325,9 @@ class MainWindow(QMainWindow):
         widths = [420, 110] + [34] * len(self.comparison.articles) + [70]
         for column, width in enumerate(widths):
             self.claims_view.setColumnWidth(column, width)
+        # The wording takes the width the dock has left (not a fixed 420 px of a wide dock).
+        header = self.claims_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def _fill_panels(self) -> None:
         assert self.comparison is not None

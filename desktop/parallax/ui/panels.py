@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTextBrowser
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QTextBrowser
 
 from parallax.core import (
     Claim,
@@ -118,23 +118,47 @@ class ClaimsFilter(QSortFilterProxyModel):
 
 
 def fill_conflicts(table: QTableWidget, comparison: Comparison) -> None:
-    """Conflicts panel: type, claim, confidence, then each article's value."""
-    ids = [item.id for item in comparison.articles]
+    """Conflicts panel: type, the claim with its wording, confidence, then each article's value
+    (headers name the outlet; values wrap instead of being cut off)."""
+    items = comparison.articles
+    ids = [item.id for item in items]
+    by_id = {item.id: item for item in items}
+    wording = {}
+    for claim in comparison.claims:
+        base = by_id[claim.representative.article]
+        wording[claim.id] = base.sentence_text(base.sentences[claim.representative.sentence])
     table.clear()
     table.setColumnCount(3 + len(ids))
-    table.setHorizontalHeaderLabels(["Type", "Claim", "Confidence", *ids])
+    labels = [f"{i.id} · {i.article.outlet or i.article.display_name}"[:28] for i in items]
+    table.setHorizontalHeaderLabels(["Type", "Claim", "Confidence", *labels])
+    for column, item in enumerate(items, start=3):
+        table.horizontalHeaderItem(column).setToolTip(item.article.display_name)
     table.setRowCount(len(comparison.conflicts))
+    table.setWordWrap(False)  # one line a conflict; the whole claim is in the tooltip
     for row, conflict in enumerate(comparison.conflicts):
-        cells = [conflict.type.value, conflict.claim, f"{conflict.confidence:.2f}"]
+        claim_text = wording.get(conflict.claim, "")
+        cells = [
+            conflict.type.value,
+            f"{conflict.claim}: {claim_text}",
+            f"{conflict.confidence:.2f}",
+        ]
         values = {v.article: v.value for v in conflict.values}
         cells += [values.get(i, "") for i in ids]
         for column, text in enumerate(cells):
             cell = QTableWidgetItem(text)
             cell.setData(CLAIM_ROLE, conflict.claim)
+            cell.setToolTip(text)
             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, column, cell)
+    # The claim's wording takes what the values (short, fitted to their text) leave.
+    header = table.horizontalHeader()
     for column in range(table.columnCount()):
-        table.setColumnWidth(column, 80 if column < 3 else 140)
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if column == 1
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(column, mode)
 
 
 def voices_html(comparison: Comparison) -> str:
