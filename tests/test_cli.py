@@ -211,3 +211,39 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
                         float(cell)
     claims = (tmp_path / "tables" / "claims.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK" in claims
+
+
+def test_hostile_names_and_standard_input_are_contained(article, tmp_path, monkeypatch, capsys):
+    import io
+
+    odd = tmp_path / os.fsdecode(b"bad\xffname.txt")
+    odd.write_text(ARTICLE.replace("Friday", "Thursday"), encoding="utf-8")
+    out = tmp_path / "o.json"
+    assert main(["compare", str(article), str(odd), "--json", str(out), "-q"]) == 0
+    document = json.loads(out.read_text(encoding="utf-8"))  # valid UTF-8 JSON
+    assert len(document["articles"]) == 2
+
+    class Stdin(io.TextIOWrapper):
+        pass
+
+    def stdin_with(data: bytes):
+        return Stdin(io.BytesIO(data), encoding="utf-8", errors="strict")
+
+    monkeypatch.setattr(sys, "stdin", stdin_with(bytes(range(256)) * 12))
+    assert main(["compare", "-", "-q"]) == 1
+    assert "binary data" in capsys.readouterr().err
+    legacy = "Café story\n\nThe café opened on Monday, the mayor said.\n".encode("cp1252")
+    monkeypatch.setattr(sys, "stdin", stdin_with(legacy))
+    assert main(["compare", "-", "--json", str(out), "-q"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["articles"][0]["title"] == "Café story"
+
+
+def test_utf8_with_one_bad_sequence_is_repaired_not_read_as_a_code_page():
+    from parallax.core.formats.plain import decode
+
+    text = "Café story — naïve\n\nThe café opened on Monday, the mayor said. Naïve, said he.\n"
+    data = text.encode("utf-8").replace(b"Monday", b"Mon\xffday")
+    decoded = decode(data, None)
+    assert "Café story — naïve" in decoded and "Mon\ufffdday" in decoded
+    legacy = text.replace("—", "-").encode("cp1252")
+    assert decode(legacy, None).startswith("Café story")

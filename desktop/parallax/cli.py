@@ -25,6 +25,11 @@ EXIT_CODES = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Messages name files as given; a name that is not valid UTF-8 is shown with escapes rather
+    # than ending the run with an encoding error.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         if argv[:1] == ["compare"]:
             return _run_compare(_compare_parser().parse_args(argv[1:]))
@@ -305,11 +310,14 @@ def _expand(items: Sequence[str | Path]) -> tuple[list[Path], list[LoadFailure],
 
 
 def _load_stdin(articles: list[Article], failures: list[LoadFailure]) -> None:
-    from parallax.core import ArticleLoadError, load_pasted
+    from parallax.core import ArticleLoadError, decode_text, load_pasted
 
-    content = sys.stdin.read()
-    head = content.lstrip()[:512].lower()
+    # Bytes, held to the rules files are: binary data is refused, the encoding is detected
+    # (a strict text stream would fail on the first byte that is not in its encoding).
+    stream = getattr(sys.stdin, "buffer", None)
     try:
+        content = decode_text(stream.read(), None) if stream is not None else sys.stdin.read()
+        head = content.lstrip()[:512].lower()
         articles.append(load_pasted(content, is_html=head.startswith(("<!doctype html", "<html"))))
     except ArticleLoadError as error:
         failures.append(LoadFailure(source="-", message=str(error)))

@@ -25,6 +25,7 @@ _EXPORTS = {
     "ArticleLoadError": "errors",
     "SUFFIXES": "loading",
     "load_pasted": "loading",
+    "decode_text": ("formats.plain", "decode"),
     "supported_files": "loading",
     "SAVED_SUFFIX": ("saved", "SUFFIX"),
     # comparing

@@ -260,7 +260,9 @@ def write_text_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and rename it: never a half-written file."""
     with (
         atomic_target(path) as temporary,
-        open(temporary, "w", encoding="utf-8", newline="\n") as stream,
+        # A file name that is not valid UTF-8 reaches the text as lone surrogates: written as
+        # U+FFFD's stand-in "?" so the output stays valid UTF-8 (the name is still recognisable).
+        open(temporary, "w", encoding="utf-8", errors="replace", newline="\n") as stream,
     ):
         stream.write(text)
         stream.flush()

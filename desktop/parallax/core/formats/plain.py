@@ -32,7 +32,18 @@ def decode(data: bytes, path: Path | None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):  # one stray bad sequence in UTF-8 text: repair it, keep the rest
+        return data.decode("utf-8", errors="replace")
     return data.decode(_guess_single_byte(data, path), errors="replace")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 text with a few broken sequences: far more valid multi-byte characters than bad
+    ones. Legacy text (cp1252 "é" is one byte) has no valid multi-byte characters at all."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    return 0 < bad <= max(2, len(data) // 2000) and valid >= 2 * bad
 
 
 def _guess_single_byte(data: bytes, path: Path | None) -> str:
