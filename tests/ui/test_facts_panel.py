@@ -90,3 +90,28 @@ def test_the_key_explains_backgrounds_and_the_marks_that_are_on(window):
     assert "hedge" in key and "loaded" in key and "very hard" in key
     window.mark_actions["terms"].trigger()
     assert "hedge" not in window.legend.text()
+
+
+def test_files_opened_with_a_saved_comparison_join_it(qtbot, tmp_path):
+    from pathlib import Path
+
+    from parallax.core import saved
+
+    stored = tmp_path / "week.parallax"
+    saved.save(saved.SavedComparison(articles=(load_pasted(A1), load_pasted(A2))), stored)
+    extra = [tmp_path / "a3.txt", tmp_path / "a4.txt"]
+    for path, text in zip(extra, (A3, A4), strict=True):
+        path.write_text(text, encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT):
+        window.open_paths([extra[0], stored, extra[1]])
+    qtbot.waitUntil(
+        lambda: window.comparison is not None and len(window.comparison.articles) == 4,
+        timeout=TIMEOUT,
+    )
+    sources = {
+        Path(item.article.source).name for item in window.comparison.articles if item.article.source
+    }
+    assert {"a3.txt", "a4.txt"} <= sources
+    assert window.session.modified and window.session.path == stored

@@ -33,6 +33,7 @@ from parallax.core import (
     claims_by_sentence,
     load_pasted,
     omitted_claims,
+    saved,
 )
 from parallax.ui import about, palette, settings, theme
 from parallax.ui.docks import build_docks
@@ -156,8 +157,9 @@ class MainWindow(QMainWindow):
     # ---- opening and comparing ----------------------------------------------------------
     def open_paths(self, paths: list[Path], *, replace: bool = True, sample: bool = False) -> None:
         comparisons = [p for p in paths if p.suffix.lower() == SAVED_SUFFIX]
-        if comparisons:  # a saved comparison replaces the window's articles
-            self.session.open(comparisons[0])
+        if comparisons:  # a saved comparison replaces the window's articles …
+            if self.session.open(comparisons[0]):
+                self._add_to_opened(comparisons[1:], [p for p in paths if p not in comparisons])
             return
         if replace and not self.session.confirm_discard():
             return
@@ -179,6 +181,23 @@ class MainWindow(QMainWindow):
         self.banner.setVisible(sample)
         if not sample:
             self.remember_recent(paths)
+        self.run_comparison()
+
+    def _add_to_opened(self, comparisons: list[Path], files: list[Path]) -> None:
+        """… and what was given with it joins it, never silently dropped: the articles of
+        further saved comparisons and the other files. The result is new, unsaved work."""
+        extra: list[Path | Article] = []
+        for path in comparisons:
+            try:
+                extra.extend(saved.load(path).articles)
+            except saved.SavedFileError as error:
+                self.statusBar().showMessage(str(error), 15000)
+        extra += files
+        if not extra:
+            return
+        self.sources += [source for source in extra if source not in self.sources]
+        self.session.mark_modified()
+        self.remember_recent(files + comparisons)
         self.run_comparison()
 
     def remember_recent(self, paths: list[Path]) -> None:
