@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +27,8 @@ EXIT_CODES = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["compare"]:
+        _stop_cleanly_on_signals()
     # Messages name files as given; a name that is not valid UTF-8 is shown with escapes rather
     # than ending the run with an encoding error.
     for stream in (sys.stdout, sys.stderr):
@@ -70,6 +74,42 @@ def _main_parser() -> argparse.ArgumentParser:
         "files", nargs="*", type=Path, help="article files or folders, or a saved .parallax file"
     )
     return parser
+
+
+_STOPPED = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
+if hasattr(signal, "SIGHUP"):
+    _STOPPED[signal.SIGHUP] = "hung up"
+
+
+def _stop_cleanly_on_signals() -> None:
+    """SIGINT, SIGTERM and SIGHUP end the run at once: spaCy's worker processes are ended (a
+    KeyboardInterrupt in the middle of its pipe deadlocked), temporary output files removed,
+    one line printed, exit 128 + the signal (130 for Ctrl-C, 143 for SIGTERM)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for number in _STOPPED:
+        signal.signal(number, _stop)
+
+
+def _stop(number: int, _frame) -> None:
+    import contextlib
+    import multiprocessing
+    from multiprocessing import resource_tracker
+
+    from parallax.core import export
+
+    for child in multiprocessing.active_children():
+        child.kill()
+    # The tracker would print warnings about the workers' semaphores once we are gone.
+    tracker_pid = getattr(resource_tracker._resource_tracker, "_pid", None)
+    if tracker_pid:
+        with contextlib.suppress(OSError):
+            os.kill(tracker_pid, signal.SIGKILL)
+    export.remove_pending()
+    try:
+        print(f"parallax: {_STOPPED[number]}", file=sys.stderr, flush=True)
+    finally:
+        os._exit(128 + number)
 
 
 def _compare_parser() -> argparse.ArgumentParser:

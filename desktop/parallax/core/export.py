@@ -269,6 +269,10 @@ def write_text_atomic(path: Path, text: str) -> None:
         os.fsync(stream.fileno())
 
 
+# Temporary files being written now: a process stopped by a signal removes them on its way out.
+_PENDING: set[str] = set()
+
+
 @contextmanager
 def atomic_target(path: Path) -> Iterator[str]:
     """A temporary file name beside ``path`` for the caller to write; renamed over ``path``
@@ -276,6 +280,7 @@ def atomic_target(path: Path) -> Iterator[str]:
     path = Path(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
+    _PENDING.add(temporary)
     try:
         yield temporary
         make_readable(temporary)
@@ -283,6 +288,15 @@ def atomic_target(path: Path) -> Iterator[str]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    finally:
+        _PENDING.discard(temporary)
+
+
+def remove_pending() -> None:
+    """Delete the temporary files of writes still under way (called when stopping)."""
+    for temporary in list(_PENDING):
+        Path(temporary).unlink(missing_ok=True)
+        _PENDING.discard(temporary)
 
 
 def make_readable(path: str | Path) -> None:
