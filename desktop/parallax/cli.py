@@ -21,7 +21,7 @@ EXIT_SOME_FAILED = 3
 EXIT_CODES = (
     "exit status: 0 every input loaded and every output written; 1 no article loaded or an "
     "output could not be written; 2 usage error; 3 some inputs failed (listed), the others "
-    "were compared and every output written"
+    "were compared and every output written; 130/143 stopped by Ctrl-C/SIGTERM"
 )
 
 
