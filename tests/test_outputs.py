@@ -76,3 +76,30 @@ def test_distinct_outputs_pass(inputs, tmp_path):
         Output("--csv", tmp_path / "tables", is_folder=True),
     ]
     assert output_clashes(outputs, list(inputs)) == []
+
+
+def test_outputs_that_are_not_files_to_replace(inputs, tmp_path, capfd):
+    import json
+    import stat
+
+    # Standard output: the JSON alone on it, the summary on stderr.
+    assert main(["compare", str(inputs[0]), "--json", "-"]) == 0
+    captured = capfd.readouterr()
+    assert json.loads(captured.out)["schema"] == "parallax.comparison/2"
+    assert "JSON written to standard output" in captured.err
+    # A device is written in place, never replaced by a file.
+    assert main(["compare", str(inputs[0]), "--json", "/dev/null", "-q"]) == 0
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    # A symlink stays a link; the file it points to gets the output.
+    real, link = tmp_path / "real.json", tmp_path / "link.json"
+    real.write_text("old", encoding="utf-8")
+    link.symlink_to(real)
+    assert main(["compare", str(inputs[0]), "--json", str(link), "-q"]) == 0
+    assert link.is_symlink() and json.loads(real.read_text(encoding="utf-8"))
+    # A read-only file is refused and left as it was.
+    locked = tmp_path / "locked.json"
+    locked.write_text("{}", encoding="utf-8")
+    locked.chmod(0o444)
+    assert main(["compare", str(inputs[0]), "--json", str(locked), "-q"]) == 1
+    assert "locked.json: the file is read-only" in capfd.readouterr().err
+    assert locked.read_text(encoding="utf-8") == "{}"

@@ -235,12 +235,15 @@ def _run_compare(args: argparse.Namespace) -> int:
         for failure in failures:
             print(f"error: {failure.message}", file=sys.stderr)
     else:
+        # An output on standard output ("-") keeps it clean: the summary goes to stderr.
+        stream = sys.stderr if any(str(path) == "-" for _, path in written) else sys.stdout
         seconds = time.perf_counter() - started
-        print(format_summary(comparison, seconds=seconds))
+        print(format_summary(comparison, seconds=seconds), file=stream)
         if written:
-            print()
+            print(file=stream)
         for kind, path in written:
-            print(f"{kind} written to {path}")
+            where = "standard output" if str(path) == "-" else path
+            print(f"{kind} written to {where}", file=stream)
     return status
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -266,7 +268,8 @@ def write_text_atomic(path: Path, text: str) -> None:
     ):
         stream.write(text)
         stream.flush()
-        os.fsync(stream.fileno())
+        if stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # a pipe or a terminal cannot sync
+            os.fsync(stream.fileno())
 
 
 # Temporary files being written now: a process stopped by a signal removes them on its way out.
@@ -277,7 +280,13 @@ _PENDING: set[str] = set()
 def atomic_target(path: Path) -> Iterator[str]:
     """A temporary file name beside ``path`` for the caller to write; renamed over ``path``
     (with the permissions a new file would get) only when the block ends without error."""
-    path = Path(path)
+    in_place = _in_place(Path(path))
+    if in_place is not None:  # standard output, a device or a pipe: written as it is
+        yield in_place
+        return
+    # A symlink stays a link: the file it points to is what gets replaced.
+    path = Path(os.path.realpath(path))
+    _refuse_read_only(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
     _PENDING.add(temporary)
@@ -290,6 +299,30 @@ def atomic_target(path: Path) -> Iterator[str]:
         raise
     finally:
         _PENDING.discard(temporary)
+
+
+def _in_place(path: Path) -> str | None:
+    """The name to write directly, for outputs that are not files to replace: "-" (standard
+    output) and existing devices, pipes and sockets (replacing them by a file loses them)."""
+    if str(path) == "-":
+        return "/dev/stdout"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else str(path)
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A file the user made read-only is not replaced (a rename would, even where it cannot be
+    written, and whoever runs as root can write anything)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        reason = "the file is read-only; it was left as it is"
+        raise PermissionError(errno.EACCES, reason, str(path))
 
 
 def remove_pending() -> None:
