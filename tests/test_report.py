@@ -121,3 +121,39 @@ def test_a_section_that_fits_a_page_is_never_split(qapp, tmp_path):
             item = by_id[member.article]
             words = re.findall(r"[A-Za-z]{4,}", item.sentence_text(item.sentences[member.sentence]))
             assert words[-1] in after.split(claim.id)[1], (claim.id, member)
+
+
+def test_an_unfinished_pdf_never_replaces_a_good_report(
+    qapp, sample_comparison, tmp_path, monkeypatch
+):
+    # What a full disk does: Qt's painter cannot finish the file and says so.
+    from PySide6.QtGui import QPainter
+
+    good = tmp_path / "report.pdf"
+    write_pdf(build_report(sample_comparison, with_charts=False), good)
+    before = good.read_bytes()
+    monkeypatch.setattr(QPainter, "end", lambda painter: False)
+    with pytest.raises(OSError, match="could not be finished"):
+        write_pdf(build_report(sample_comparison, with_charts=False), good)
+    assert good.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]  # no temporary left
+
+
+def test_a_cut_short_pdf_is_caught_before_the_rename(
+    qapp, sample_comparison, tmp_path, monkeypatch
+):
+    from parallax.report import pdf
+
+    rendered = pdf._render
+
+    def truncated(report, target, page_size, progress):
+        pages = rendered(report, target, page_size, progress)
+        with open(target, "r+b") as stream:
+            stream.truncate(stream.seek(0, 2) // 2)
+        return pages
+
+    monkeypatch.setattr(pdf, "_render", truncated)
+    path = tmp_path / "report.pdf"
+    with pytest.raises(OSError, match="cut short"):
+        write_pdf(build_report(sample_comparison, with_charts=False), path)
+    assert not path.exists()

@@ -9,6 +9,7 @@ no widgets are touched).
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -68,7 +69,9 @@ def write_pdf(
     """Render ``report`` to ``path`` (written atomically); returns the number of pages."""
     ensure_application()
     with atomic_target(path) as temporary:
-        return _render(report, temporary, page_size, progress or (lambda done, total: None))
+        pages = _render(report, temporary, page_size, progress or (lambda done, total: None))
+        _check_written(temporary, path)
+        return pages
 
 
 def write_report_pdf(
@@ -224,5 +227,23 @@ def _render(
             )
         progress(total, total)
     finally:
-        painter.end()
+        ended = painter.end()
+    if not ended:  # Qt could not finish the file (a full disk, say): it is not a PDF
+        raise OSError(errno.EIO, "the PDF could not be finished (is the disk full?)", target)
     return total
+
+
+def _check_written(written: str, path: Path) -> None:
+    """A finished PDF ends with its end-of-file marker; a truncated one is never renamed over
+    a good report. (Written in place to standard output, a device or a pipe: nothing to read.)"""
+    if written in (str(path), "/dev/stdout"):
+        return
+    try:
+        with open(written, "rb") as stream:
+            stream.seek(max(0, os.path.getsize(written) - 1024))
+            tail = stream.read()
+    except OSError as error:
+        reason = f"the PDF could not be read back ({error.strerror})"
+        raise OSError(error.errno, reason, str(path)) from error
+    if b"%%EOF" not in tail:
+        raise OSError(errno.EIO, "the PDF was cut short (is the disk full?)", str(path))
