@@ -247,3 +247,16 @@ def test_utf8_with_one_bad_sequence_is_repaired_not_read_as_a_code_page():
     assert "Café story — naïve" in decoded and "Mon\ufffdday" in decoded
     legacy = text.replace("—", "-").encode("cp1252")
     assert decode(legacy, None).startswith("Café story")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-be", "utf-16-le"])
+def test_utf16_without_a_bom_in_a_non_latin_alphabet_is_text(tmp_path, encoding):
+    from parallax.core.loading import load_file
+
+    text = (
+        "Переговоры в Женеве\n\nПредставители России и Украины встретились в Женеве в "
+        "пятницу, сообщили чиновники. Переговоры продлятся неделю.\n"
+    )
+    path = tmp_path / "story.txt"
+    path.write_bytes(text.encode(encoding))
+    assert load_file(path).title == "Переговоры в Женеве"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -71,6 +72,25 @@ def _utf16_without_bom(sample: bytes) -> str | None:
         return "utf-16-le"
     if odd == 0 and even > pairs * 0.6:
         return "utf-16-be"
+    return _non_latin_utf16(sample)
+
+
+def _non_latin_utf16(sample: bytes) -> str | None:
+    """UTF-16 of an alphabet outside Latin (Cyrillic, Greek, Arabic, Hebrew …): the high byte
+    of nearly every pair is the alphabet's block or 0 (spaces, digits, punctuation); random
+    bytes spread over all 256 values. The sample must also decode cleanly."""
+    sample = sample[: len(sample) // 2 * 2]
+    for encoding, high in (("utf-16-be", sample[0::2]), ("utf-16-le", sample[1::2])):
+        common = sorted(Counter(high).values(), reverse=True)[:3]
+        if sum(common) < 0.95 * len(high):
+            continue
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        letters = sum(ch.isalpha() for ch in text)
+        if letters > 0.5 * len(text) and all(ch.isprintable() or ch.isspace() for ch in text):
+            return encoding
     return None
 
 
