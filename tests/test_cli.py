@@ -260,3 +260,10 @@ def test_utf16_without_a_bom_in_a_non_latin_alphabet_is_text(tmp_path, encoding)
     path = tmp_path / "story.txt"
     path.write_bytes(text.encode(encoding))
     assert load_file(path).title == "Переговоры в Женеве"
+
+
+def test_repetitive_ascii_is_not_taken_for_utf16():
+    from parallax.core.formats.plain import decode
+
+    for text in ("[" * 5000 + " words", "ab" * 4000, "Headline\n\n" + "x " * 3000):
+        assert decode(text.encode("ascii"), None) == text

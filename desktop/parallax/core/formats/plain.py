@@ -76,13 +76,15 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 
 def _non_latin_utf16(sample: bytes) -> str | None:
-    """UTF-16 of an alphabet outside Latin (Cyrillic, Greek, Arabic, Hebrew …): the high byte
-    of nearly every pair is the alphabet's block or 0 (spaces, digits, punctuation); random
-    bytes spread over all 256 values. The sample must also decode cleanly."""
+    """UTF-16 of an alphabet outside Latin (Cyrillic, Greek, Arabic, Hebrew, Indic …): the high
+    byte of nearly every pair is the alphabet's block (below 0x20) or 0 (spaces, digits,
+    punctuation). Random bytes spread over all 256 values, and in 8-bit text every other byte
+    is a printable character (0x20 and up). The sample must also decode cleanly."""
     sample = sample[: len(sample) // 2 * 2]
     for encoding, high in (("utf-16-be", sample[0::2]), ("utf-16-le", sample[1::2])):
         common = sorted(Counter(high).values(), reverse=True)[:3]
-        if sum(common) < 0.95 * len(high):
+        low = sum(1 for byte in high if byte < 0x20)
+        if sum(common) < 0.95 * len(high) or low < 0.95 * len(high):
             continue
         try:
             text = sample.decode(encoding)
