@@ -48,8 +48,9 @@ _TOLL_LABELS = {
     "rescued": ("Rescued", "rescues"),
     "arrested": ("Arrested", "arrests"),
 }
-_FIGURE_LABELS = {"USD": "Amount (US$)", "EUR": "Amount (€)", "GBP": "Amount (£)", "ratio": "Share"}
-_FIGURE_LABELS |= {"score": "Score"}  # a match's outcome, per claim (full time, penalties)
+# A score is a match's outcome, per claim (full time, penalties).
+_FIGURE_LABELS = {"USD": "Amount (US$)", "EUR": "Amount (€)", "GBP": "Amount (£)"}
+_FIGURE_LABELS |= {"ratio": "Share", "score": "Score"}
 _CLAIM_WORDS = 9
 
 

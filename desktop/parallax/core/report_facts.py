@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from parallax.core.facts import omissions
 from parallax.core.models import Comparison, FactCell
-from parallax.core.report_markup import VALUE_STYLE, clip, esc, row, table
+from parallax.core.report_markup import VALUE_STYLE, article_chunks, clip, esc, row, table
 
 _COLUMNS = 6  # articles per table: more and the values wrap word by word
 
@@ -29,14 +29,12 @@ def fact_sheet_html(comparison: Comparison, page_break: str) -> str:
     if not facts:
         return head + "<p>No key detail (toll, date, place, figure or source) was found.</p>"
     parts = [head]
-    size = len(ids) if len(ids) <= _COLUMNS + 2 else _COLUMNS
-    for first in range(0, len(ids), size):
-        chunk = list(range(first, min(first + size, len(ids))))
+    for chunk in article_chunks(len(ids), _COLUMNS):
         rows = [
             row(f"<b>{esc(clip(fact.label, 70))}</b>", *(_cell(fact.cells[n]) for n in chunk))
             for fact in facts
         ]
-        if first:
+        if chunk.start:
             parts.append(f"<h3>Articles {ids[chunk[0]]}–{ids[chunk[-1]]}</h3>")
         share = 72 // len(chunk)
         parts.append(

@@ -30,6 +30,7 @@ from parallax.core.report_facts import fact_sheet_html
 from parallax.core.report_markup import (
     DIFF_STYLE,
     VALUE_STYLE,
+    article_chunks,
     claim_wordings,
     clip,
     conflict_wordings,
@@ -242,9 +243,8 @@ def _coverage(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
         )
         + "</p>"
     ]
-    size = len(ids) if len(ids) <= _MATRIX_COLUMNS + 2 else _MATRIX_COLUMNS
-    for first in range(0, len(ids), size):
-        chunk = ids[first : first + size]
+    for positions in article_chunks(len(ids), _MATRIX_COLUMNS):
+        chunk = [ids[n] for n in positions]
         rows = [
             row(
                 claim.id,
@@ -257,7 +257,7 @@ def _coverage(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
         rows.append(
             row("", "<i>claims unique to the article</i>", *(str(unique[i]) for i in chunk), "")
         )
-        if first:
+        if positions.start:
             parts.append(f"<h3>Articles {chunk[0]}–{chunk[-1]}</h3>")
         parts.append(
             table(
@@ -313,9 +313,7 @@ def _conflicts(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str
 
 def _compared_as(normalized: str) -> str:
     """A date compared as ``2025-03-06`` reads "6 March 2025"; other values as they are."""
-    if len(normalized) == 10 and normalized[4] == "-" and normalized[7] == "-":
-        return in_words(normalized) or normalized
-    return normalized
+    return in_words(normalized) or normalized
 
 
 def _alike(conflicts: Sequence[Conflict]) -> list[list[Conflict]]:
@@ -385,9 +383,7 @@ def _voices(comparison: Comparison) -> str:
     if not sources:
         return head + "<p>No source was found.</p>"
     parts = [head]
-    size = len(ids) if len(ids) <= _MATRIX_COLUMNS + 2 else _MATRIX_COLUMNS
-    for first in range(0, len(ids), size):
-        chunk = range(first, min(first + size, len(ids)))
+    for chunk in article_chunks(len(ids), _MATRIX_COLUMNS):
         body = [
             row(
                 esc(clip(source.name, 60))
@@ -402,7 +398,7 @@ def _voices(comparison: Comparison) -> str:
                 for n in chunk
             ]
             body.append(row(f"<i>{label}</i>", *(str(c) for c in counted)))
-        if first:
+        if chunk.start:
             parts.append(f"<h3>Articles {ids[chunk[0]]}–{ids[chunk[-1]]}</h3>")
         widths = (30,) + (70 // len(chunk),) * len(chunk)
         parts.append(table(("Source", *(ids[n] for n in chunk)), body, small=True, widths=widths))

@@ -106,6 +106,13 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def article_chunks(count: int, per_table: int) -> list[range]:
+    """Article positions split into tables of ``per_table`` (one table when only a couple
+    more would not fit): wide sets keep their columns readable on a portrait page."""
+    size = count if count <= per_table + 2 else per_table
+    return [range(first, min(first + size, count)) for first in range(0, count, max(size, 1))]
+
+
 def row(*cells: str) -> str:
     return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
 

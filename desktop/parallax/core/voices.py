@@ -59,14 +59,24 @@ def find_voices(item: AnalysedArticle) -> tuple[Voice, ...]:
     voices: list[Voice] = []
     for sentence in item.sentences:
         found = _sentence_voices(sentence, text)
-        recent = [v for v in voices if sentence.index - v.sentence <= _CARRY_SENTENCES]
+        recent = _recent(voices, sentence.index)
         last = next((v for v in reversed(recent) if v.source == "named"), None)
-        voices.extend(v if v.source != "pronoun" else _as(last, v) for v in found)
-        voices = [v for v in voices if v is not None]
+        for voice in found:
+            credited = voice if voice.source != "pronoun" else _as(last, voice)
+            if credited is not None:
+                voices.append(credited)
         quoted = _QUOTE.search(text[sentence.start : sentence.end])
         if quoted and not found and recent and recent[-1].kind is VoiceKind.QUOTED:
             voices.append(_continued(recent[-1], sentence.index))
     return tuple(voices)
+
+
+def _recent(voices: list[Voice], index: int) -> list[Voice]:
+    """The voices of the last few sentences before ``index`` (the list is in reading order)."""
+    start = len(voices)
+    while start and index - voices[start - 1].sentence <= _CARRY_SENTENCES:
+        start -= 1
+    return voices[start:]
 
 
 def _as(speaker: Voice | None, pronoun: Voice) -> Voice | None:
