@@ -50,7 +50,7 @@ _EXPORTS = {
     "fact_omission": ("facts", "omissions"),
 }
 # Modules used as a whole by the window and the command line.
-_MODULES = ("charts", "export", "jobs", "loading", "pipeline", "saved")
+_MODULES = ("charts", "colours", "export", "jobs", "loading", "pipeline", "saved")
 
 __all__ = sorted([*_EXPORTS, *_MODULES])
 

@@ -13,10 +13,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from parallax.core.colours import light
 from parallax.core.models import AnalysedArticle
 
-GRADE_COLOUR = "#5c6bc0"
-TONE_COLOURS = (("positive", "#66bb6a"), ("neutral", "#bdbdbd"), ("negative", "#ef5350"))
+TONES = ("positive", "neutral", "negative")
 # Sentence tone runs from red (negative) through yellow to green (positive).
 STRIP_COLOURMAP = "RdYlGn"
 # matplotlib's text and font caches are not made for two threads at once: the panel draws on the
@@ -31,7 +31,7 @@ def scored(articles: Sequence[AnalysedArticle]) -> list[AnalysedArticle]:
 def draw_grades(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
     ids = [item.id for item in articles]
     grades = [item.scores.readability.score("consensus_grade").value for item in articles]
-    axes.bar(ids, grades, color=GRADE_COLOUR)
+    axes.bar(ids, grades, color=light("chart_grade", "fill"))
     axes.set_title("Reading grade (higher = harder)", fontsize=9)
     axes.tick_params(labelsize=7)
 
@@ -48,7 +48,8 @@ def draw_tone_shares(
     if len(shares) != len(ids):  # an article too short for tone: leave the chart empty
         shares = [(0.0, 0.0, 0.0)] * len(ids)
     bottom = [0.0] * len(ids)
-    for n, (label, colour) in enumerate(TONE_COLOURS):
+    for n, label in enumerate(TONES):
+        colour = light(f"tone_{label}", "fill")
         values = [share[n] for share in shares]
         # Hatching keeps the three parts apart in greyscale print too.
         axes.bar(ids, values, bottom=bottom, color=colour, label=label, hatch=("", "", "//")[n])

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parallax import __version__
-from parallax.core import align, charts
+from parallax.core import align, charts, colours
 from parallax.core.claims import conflict_kinds, omissions_sentence, status_counts
 from parallax.core.dates import in_words
 from parallax.core.embeddings import CREDIT as EMBEDDING_CREDIT
@@ -49,12 +49,17 @@ _STATUS_WORDS = {
     ClaimStatus.UNIQUE: "unique",
 }
 _CSS = """
-body { font-family: 'DejaVu Sans', 'Helvetica', sans-serif; font-size: 9.5pt; color: #1a1a1a; }
-h1 { font-size: 20pt; } h2 { font-size: 14pt; color: #283593; } h3 { font-size: 11pt; }
-td, th { padding: 3px; vertical-align: top; }
-th { background-color: #e8eaf6; white-space: nowrap; }
-.small { font-size: 8pt; color: #444444; } .quote { margin-left: 12px; }
-"""
+body {{ font-family: 'DejaVu Sans', 'Helvetica', sans-serif; font-size: 9.5pt; color: {text}; }}
+h1 {{ font-size: 20pt; }} h2 {{ font-size: 14pt; color: {heading}; }} h3 {{ font-size: 11pt; }}
+td, th {{ padding: 3px; vertical-align: top; }}
+th {{ background-color: {header}; white-space: nowrap; }}
+.small {{ font-size: 8pt; color: {small}; }} .quote {{ margin-left: 12px; }}
+""".format(
+    text=colours.light("report_text", "foreground"),
+    heading=colours.light("report_heading", "foreground"),
+    header=colours.light("report_table", "header"),
+    small=colours.light("report_text", "small"),
+)
 
 
 @dataclass(frozen=True)

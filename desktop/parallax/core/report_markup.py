@@ -8,11 +8,14 @@ import html
 import itertools
 from collections.abc import Iterable, Sequence
 
+from parallax.core.colours import light
 from parallax.core.diffing import word_diff
 from parallax.core.models import AnalysedArticle, Claim, ClaimMember, Conflict, DiffOp
 
-VALUE_STYLE = "font-weight: bold; background-color: #ffe082"
-DIFF_STYLE = "text-decoration: underline; background-color: #dbe9fb"
+VALUE_STYLE = f"font-weight: bold; background-color: {light('report_value', 'background')}"
+DIFF_STYLE = (
+    f"text-decoration: underline; background-color: {light('report_difference', 'background')}"
+)
 
 
 def esc(text: object) -> str:
@@ -132,6 +135,6 @@ def table(
     size = ' class="small"' if small else ""
     return (
         f'<table{size} border="1" cellspacing="0" cellpadding="3" width="100%" '
-        'style="border-collapse: collapse; border-color: #9e9e9e">'
+        f'style="border-collapse: collapse; border-color: {light("report_table", "border")}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )

@@ -1,14 +1,12 @@
-"""Claim statuses → text formats, from the palettes in resources/ (colours are data)."""
+"""Claim statuses → text formats, from the palettes in resources/ (colours are data), read through
+the core's ``colours`` module, the one source of the panes', the charts' and the report's colours.
+"""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextCharFormat
 
-from parallax import resources
-from parallax.core import ClaimStatus
+from parallax.core import ClaimStatus, colours
 
 # A second cue besides colour, so no status is told by colour alone.
 UNDERLINES = {
@@ -57,17 +55,16 @@ def is_dark() -> bool:
     return window.lightness() < 128
 
 
-@cache
-def colours(dark: bool) -> dict[str, dict[str, str]]:
-    path = resources.resource(f"palettes/{'dark' if dark else 'light'}.json")
-    if path is None:
-        return {}
-    return {k: v for k, v in json.loads(path.read_text()).items() if not k.startswith("_")}
-
-
 def _colour(role: str, key: str) -> QColor | None:
-    value = colours(is_dark()).get(role, {}).get(key)
+    value = colours.colour(role, key, dark=is_dark())
     return QColor(value) if value else None
+
+
+def _known(role: str, key: str) -> QColor:
+    """A colour both palettes define (their fallbacks too), so it is never missing."""
+    colour = _colour(role, key)
+    assert colour is not None, f"{role}.{key} missing from the palette"
+    return colour
 
 
 def status_format(status: ClaimStatus) -> QTextCharFormat:
@@ -85,36 +82,36 @@ def status_format(status: ClaimStatus) -> QTextCharFormat:
 def conflict_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    fmt.setUnderlineColor(_colour("conflict", "underline") or QColor("red"))
-    fmt.setForeground(_colour("conflict", "foreground") or QColor("darkred"))
+    fmt.setUnderlineColor(_known("conflict", "underline"))
+    fmt.setForeground(_known("conflict", "foreground"))
     fmt.setFontWeight(700)
     return fmt
 
 
 def selected_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(_colour("selected", "background") or QColor("#cfe2ff"))
+    fmt.setBackground(_known("selected", "background"))
     return fmt
 
 
 def difference_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setForeground(_colour("difference", "foreground") or QColor("navy"))
+    fmt.setForeground(_known("difference", "foreground"))
     fmt.setFontItalic(True)
     fmt.setFontWeight(700)
     return fmt
 
 
 def banner_style() -> str:
-    background = _colour("banner", "background") or QColor("#fff8e1")
-    foreground = _colour("banner", "foreground") or QColor("#5d4037")
+    background = _known("banner", "background")
+    foreground = _known("banner", "foreground")
     return f"background:{background.name()}; color:{foreground.name()}; padding:4px;"
 
 
 def difficulty_format(level: str) -> QTextCharFormat:
     """Hard / very hard sentences: a tint and an overline (very hard also a thicker weight)."""
     fmt = QTextCharFormat()
-    fmt.setBackground(_colour(level, "background") or QColor("#ffe0b2"))
+    fmt.setBackground(_known(level, "background"))
     fmt.setFontOverline(True)
     if level == "very_hard":
         fmt.setFontWeight(600)
@@ -130,7 +127,7 @@ def passive_format() -> QTextCharFormat:
 def term_format(kind: str) -> QTextCharFormat:
     """Hedges get a dotted underline; boosters and loaded terms bold coloured text."""
     fmt = QTextCharFormat()
-    colour = _colour(kind, "foreground") or QColor("#6a1b9a")
+    colour = _known(kind, "foreground")
     if kind == "hedge":
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(colour)
