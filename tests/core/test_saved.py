@@ -127,7 +127,7 @@ DAMAGED = {
     "newer version": (
         _document(version=7, saved_by="parallax 9.0"),
         "version: 7: this file was saved by a newer Parallax "
-        "(parallax 9.0; format 1 is the newest this version reads)",
+        "(parallax 9.0; format 2 is the newest this version reads)",
     ),
     "5,000-digit version": (
         _raw(_document(), '"version": 1', f'"version": {HUGE}'),

@@ -74,6 +74,30 @@ def vectors(texts_and_sentences: Sequence[tuple[str, Sequence]]) -> list[list[di
     return [[vectorizer.vector(k) for k in article] for article in keys]
 
 
+def similarity_of(
+    vecs: list[list[dict[str, float]]], embeddings: np.ndarray | None = None
+) -> Callable[[SentenceRef, SentenceRef], float]:
+    """The blended similarity of two sentences, as the grouping weighs it before the best-match
+    weighting (for claims a user corrected by hand)."""
+    offsets = np.concatenate([[0], np.cumsum([len(article) for article in vecs])]).tolist()
+    weight = EMBEDDING_WEIGHT if embeddings is not None else 0.0
+
+    def similarity(a: SentenceRef, b: SentenceRef) -> float:
+        x, y = vecs[a.article][a.sentence], vecs[b.article][b.sentence]
+        if len(y) < len(x):
+            x, y = y, x
+        lexical = sum(w * y.get(key, 0.0) for key, w in x.items())
+        if embeddings is None:
+            return lexical
+        semantic = float(
+            embeddings[offsets[a.article] + a.sentence]
+            @ embeddings[offsets[b.article] + b.sentence]
+        )
+        return (1 - weight) * lexical + weight * semantic
+
+    return similarity
+
+
 def group_claims(
     vecs: list[list[dict[str, float]]],
     threshold: float = SAME_CLAIM_LEXICAL,

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from parallax.core.corrections import Correction, Dismissal
     from parallax.core.scores import ArticleScores
     from parallax.core.voices import EntityCount, Voice
 
@@ -201,6 +202,8 @@ class Conflict:
     type: ConflictType
     confidence: float  # 0…1
     values: tuple[ConflictValue, ...]
+    marked: bool = False  # marked by the user (a difference Parallax missed)
+    note: str = ""  # the user's note on a marked conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,3 +270,8 @@ class Comparison:
     facts: tuple[FactRow, ...] = ()
     # The options the analysis used, thresholds resolved (the methods page prints them).
     options: CompareOptions = field(default_factory=CompareOptions)
+    # The user's corrections (core/corrections.py), in the order made; those that could not
+    # apply on this run, with why (position in ``corrections``, reason); dismissed conflicts.
+    corrections: tuple[Correction, ...] = ()
+    correction_problems: tuple[tuple[int, str], ...] = ()
+    dismissed: tuple[Dismissal, ...] = ()

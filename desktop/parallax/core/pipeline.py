@@ -11,6 +11,7 @@ from typing import Any
 
 from parallax.core import align, embeddings, nlp, scores, voices
 from parallax.core.claims import build_claims, claim_conflicts
+from parallax.core.corrections import Correction, apply_to_conflicts, apply_to_groups
 from parallax.core.facts import fact_sheet
 from parallax.core.models import (
     AnalysedArticle,
@@ -18,6 +19,7 @@ from parallax.core.models import (
     CompareOptions,
     Comparison,
     LoadFailure,
+    ModelInfo,
     Notice,
     Sentence,
 )
@@ -46,10 +48,12 @@ def compare(
     options: CompareOptions | None = None,
     *,
     errors: Sequence[LoadFailure] = (),
+    corrections: Sequence[Correction] = (),
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] = lambda: False,
 ) -> Comparison:
-    """Analyse ``articles`` together. ``progress(stage, done, total)`` may be called often."""
+    """Analyse ``articles`` together, applying the user's ``corrections``.
+    ``progress(stage, done, total)`` may be called often."""
     options = options or CompareOptions()
     report = progress or (lambda stage, done, total: None)
 
@@ -76,6 +80,51 @@ def compare(
         raise ComparisonCancelled
     report(Stage.SCORES, len(articles), len(articles))
     analysed = tuple(scored[index] for index in range(len(articles)))
+    return assemble(
+        analysed,
+        options,
+        model,
+        corrections=corrections,
+        errors=errors,
+        progress=report,
+        is_cancelled=is_cancelled,
+    )
+
+
+def reassemble(
+    comparison: Comparison,
+    corrections: Sequence[Correction],
+    *,
+    progress: ProgressCallback | None = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> Comparison:
+    """The comparison again with other corrections, without parsing the articles again: the
+    grouping, the conflicts and the fact sheet are rebuilt (a fraction of a second for a few
+    articles, seconds for a hundred)."""
+    return assemble(
+        comparison.articles,
+        comparison.options,
+        comparison.model,
+        corrections=corrections,
+        errors=comparison.errors,
+        progress=progress,
+        is_cancelled=is_cancelled,
+    )
+
+
+def assemble(
+    analysed: tuple[AnalysedArticle, ...],
+    options: CompareOptions,
+    model: ModelInfo,
+    *,
+    corrections: Sequence[Correction] = (),
+    errors: Sequence[LoadFailure] = (),
+    progress: ProgressCallback | None = None,
+    is_cancelled: Callable[[], bool] = lambda: False,
+) -> Comparison:
+    """Claims, conflicts and the fact sheet of parsed and scored articles, with the user's
+    corrections applied."""
+    report = progress or (lambda stage, done, total: None)
     report(Stage.ALIGNMENT, 0, 1)
     vectors = align.vectors([(item.article.text, item.sentences) for item in analysed])
     embedder = embeddings.load() if options.use_embeddings else None
@@ -88,6 +137,10 @@ def compare(
         use_embeddings="embeddings" in grouping,
     )
     _check(is_cancelled)
+    problems: list[tuple[int, str]] = []
+    if corrections:
+        similarity = align.similarity_of(vectors, grouping.get("embeddings"))
+        groups, problems = apply_to_groups(groups, corrections, analysed, similarity)
     claims = build_claims(groups, analysed)
     _check(is_cancelled)
     report(Stage.CONFLICTS, 0, 1)
@@ -95,6 +148,10 @@ def compare(
     conflicts = claim_conflicts(claims, analysed, is_cancelled, extracted)
     if conflicts is None:
         raise ComparisonCancelled
+    dismissed: tuple = ()
+    if corrections:
+        conflicts, more, dismissed = apply_to_conflicts(conflicts, claims, corrections, analysed)
+        problems = sorted(problems + more)
     report(Stage.FACTS, 0, 1)
     facts = fact_sheet(analysed, claims, conflicts, extracted)
     notices = () if model.trained else (Notice("reduced_accuracy", nlp.REDUCED_ACCURACY),)
@@ -110,6 +167,9 @@ def compare(
         facts=facts,
         embedding_model=embedder.name if "embeddings" in grouping else None,
         options=used,
+        corrections=tuple(corrections),
+        correction_problems=tuple(problems),
+        dismissed=dismissed,
     )
 
 

@@ -1,4 +1,5 @@
-"""Saved comparisons (``.parallax`` files): the articles, the options and the user's notes.
+"""Saved comparisons (``.parallax`` files): the articles, the options, the user's notes and
+corrections.
 
 A saved comparison holds each article's text and metadata, not the analysis: reopening it runs
 the comparison again, so it needs none of the original files and always shows what this version
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from parallax import __version__
+from parallax.core.corrections import Correction, CorrectionDataError, from_data, to_data
 from parallax.core.export import write_text_atomic
 from parallax.core.loading import (
     MAX_SENTENCES,
@@ -36,7 +38,8 @@ from parallax.core.models import Article, Notice, SourceFormat
 
 SUFFIX = ".parallax"
 KIND = "parallax.saved-comparison"
-VERSION = 1
+# Format 2 added the user's corrections (core/corrections.py); format 1 files still open.
+VERSION = 2
 # The limits that article files get apply to saved articles too (MAX_TEXT_CHARS and
 # MAX_SENTENCES each). A saved comparison holds at most as many articles as one comparison can
 # take within the 1.5 GB peak: ~800-word articles peaked at 0.73 GB for 200, 1.22 GB for 500
@@ -58,7 +61,7 @@ _STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
 _BRACKETS = re.compile(r"[\[\]{}]")
 # Never wait for a writer (a pipe swapped in after the check); never translate line ends.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-_KNOWN = frozenset({"kind", "version", "saved_by", "options", "articles"})
+_KNOWN = frozenset({"kind", "version", "saved_by", "options", "articles", "corrections"})
 _OPTIONAL_TEXT = ("title", "source", "outlet", "author", "published", "language", "note")
 _FORMAT_VALUES = frozenset(f.value for f in SourceFormat)
 _FORMATS = ", ".join(f.value for f in SourceFormat)
@@ -79,6 +82,7 @@ class SavedComparison:
     notes: tuple[str, ...] = ()  # one per article ("" when none), in article order
     same_claim: float | None = None  # the user's threshold, None for the default
     extra: dict[str, Any] = field(default_factory=dict)  # unknown keys of this version, kept
+    corrections: tuple[Correction, ...] = ()  # in the order the user made them
 
     def note(self, index: int) -> str:
         return self.notes[index] if index < len(self.notes) else ""
@@ -92,6 +96,7 @@ def to_text(saved: SavedComparison) -> str:
         "saved_by": f"parallax {__version__}",
         "options": {"same_claim": saved.same_claim},
         "articles": [_article(article, saved.note(n)) for n, article in enumerate(saved.articles)],
+        "corrections": [to_data(correction) for correction in saved.corrections],
     }
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -170,9 +175,14 @@ def from_text(data: bytes | str, path: Path) -> SavedComparison:
 
 
 def saved_from(
-    articles: Sequence[Article], notes: Sequence[str] = (), same_claim: float | None = None
+    articles: Sequence[Article],
+    notes: Sequence[str] = (),
+    same_claim: float | None = None,
+    corrections: Sequence[Correction] = (),
 ) -> SavedComparison:
-    return SavedComparison(tuple(articles), tuple(notes), same_claim)
+    return SavedComparison(
+        tuple(articles), tuple(notes), same_claim, corrections=tuple(corrections)
+    )
 
 
 def _article(article: Article, note: str) -> dict[str, Any]:
@@ -284,7 +294,16 @@ def _read_document(document: Any) -> SavedComparison:
         notes=tuple(note for _, note in parsed),
         same_claim=same_claim,
         extra=extra,
+        corrections=_read_corrections(document.get("corrections", [])),
     )
+
+
+def _read_corrections(items: Any) -> tuple[Correction, ...]:
+    _expect(items, list, "corrections", "a list of corrections")
+    try:
+        return tuple(from_data(item, f"corrections[{n}]") for n, item in enumerate(items))
+    except CorrectionDataError as error:
+        raise _Damaged(error.where, error.problem) from None
 
 
 def _check_version(document: dict[str, Any]) -> None:

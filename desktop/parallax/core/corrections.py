@@ -1,0 +1,565 @@
+"""Corrections a user makes by hand to a comparison, and how every run applies them again.
+
+No automatic alignment of news is always right, so a user may link a sentence to a claim, unlink
+it, merge two claims, split one, dismiss a conflict or mark one that was missed. Claim and
+conflict ids are renumbered on every run, so a correction never names them: it names sentences,
+anchored by their text and where they were (``Anchor``), and a claim by the sentences it held when
+the correction was made. On a re-run each anchor is found again by its text (the sentence may
+have moved), and a correction whose sentence no longer exists is reported with the reason, never
+silently dropped.
+
+Corrections are applied in the order they were made: the claim ones to the grouping, before
+claims are built (so statuses, coverage and conflicts follow them), the conflict ones to the
+conflicts found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from parallax.core.align import Group, SentenceRef
+from parallax.core.models import (
+    AnalysedArticle,
+    Claim,
+    Conflict,
+    ConflictType,
+    ConflictValue,
+)
+
+
+class CorrectionKind(StrEnum):
+    LINK = "link"  # a sentence joins a claim (or another sentence's claim)
+    UNLINK = "unlink"  # a sentence leaves a claim
+    MERGE = "merge"  # two claims become one
+    SPLIT = "split"  # some sentences leave a claim and form one of their own
+    DISMISS = "dismiss"  # a reported conflict is withdrawn
+    MARK = "mark"  # a difference Parallax missed is reported as a conflict
+
+
+KIND_LABELS = {
+    CorrectionKind.LINK: "sentences linked",
+    CorrectionKind.UNLINK: "sentences unlinked",
+    CorrectionKind.MERGE: "claims merged",
+    CorrectionKind.SPLIT: "claims split",
+    CorrectionKind.DISMISS: "conflicts dismissed",
+    CorrectionKind.MARK: "conflicts marked",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A sentence as it was when the correction was made: found again by its text."""
+
+    article: str  # the article's key (its source path, or "pasted:" and a hash of its text)
+    sentence: int  # its index then
+    text: str  # its words: what anchors it
+    start: int  # its offset in the article then
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Words inside a sentence (a value of a conflict)."""
+
+    anchor: Anchor
+    start: int  # offsets into the article then
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    kind: CorrectionKind
+    # LINK: the sentence that joins (and, with no claim, the sentence whose claim it joins);
+    # UNLINK: the sentence that leaves; SPLIT: the sentences that form the new claim.
+    sentences: tuple[Anchor, ...] = ()
+    # The claim acted on, as the sentences it held (its representative first); MERGE: the first.
+    claim: tuple[Anchor, ...] = ()
+    other: tuple[Anchor, ...] = ()  # MERGE: the second claim
+    conflict_type: ConflictType | None = None  # DISMISS, MARK
+    values: tuple[Span, ...] = ()  # DISMISS: the conflict's values; MARK: the two spans
+    reason: str = ""  # why a conflict was dismissed, or the note on a marked one
+
+
+@dataclass(frozen=True, slots=True)
+class Dismissal:
+    conflict: Conflict
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of each correction on this run."""
+
+    problems: tuple[tuple[int, str], ...] = ()  # (position in the list, why it did not apply)
+    dismissed: tuple[Dismissal, ...] = ()
+
+    def applied(self, count: int) -> int:
+        return count - len(self.problems)
+
+
+def article_key(item: AnalysedArticle) -> str:
+    """The key an anchor uses for an article: stable across runs and article order."""
+    if item.article.source is not None:
+        return str(item.article.source)
+    return "pasted:" + hashlib.sha1(item.article.text.encode("utf-8")).hexdigest()[:16]
+
+
+def anchor(item: AnalysedArticle, index: int) -> Anchor:
+    sentence = item.sentences[index]
+    return Anchor(article_key(item), index, item.sentence_text(sentence), sentence.start)
+
+
+def claim_anchors(claim: Claim, articles: Sequence[AnalysedArticle]) -> tuple[Anchor, ...]:
+    """A claim as its sentences, the representative first."""
+    by_id = {item.id: item for item in articles}
+    members = [claim.representative] + [m for m in claim.members if m != claim.representative]
+    return tuple(anchor(by_id[m.article], m.sentence) for m in members)
+
+
+def span(item: AnalysedArticle, index: int, start: int, end: int) -> Span:
+    return Span(anchor(item, index), start, end, item.article.text[start:end])
+
+
+def conflict_spans(conflict: Conflict, articles: Sequence[AnalysedArticle]) -> tuple[Span, ...]:
+    by_id = {item.id: item for item in articles}
+    return tuple(
+        span(by_id[v.article], v.sentence, v.start, v.end)
+        for v in conflict.values
+        if v.article in by_id
+    )
+
+
+class _Stale(Exception):
+    """A correction cannot apply; the message says why, for the user."""
+
+
+class Resolver:
+    """Finds anchors again in this run's articles."""
+
+    def __init__(self, articles: Sequence[AnalysedArticle]) -> None:
+        self.articles = articles
+        self.position = {article_key(item): n for n, item in enumerate(articles)}
+
+    def sentence(self, found: Anchor) -> SentenceRef:
+        n = self.position.get(found.article)
+        if n is None:
+            raise _Stale(f"the article {_short(found.article)} is no longer compared")
+        item = self.articles[n]
+        if found.sentence < len(item.sentences):
+            here = item.sentences[found.sentence]
+            if item.sentence_text(here) == found.text:
+                return SentenceRef(n, found.sentence)
+        # The text changed around it: the same words elsewhere, nearest the old place.
+        same = [s for s in item.sentences if item.sentence_text(s) == found.text]
+        if not same:
+            raise _Stale(f'the sentence "{_quote(found.text)}" is no longer in {item.id}')
+        best = min(same, key=lambda s: abs(s.start - found.start))
+        return SentenceRef(n, best.index)
+
+    def span(self, found: Span) -> ConflictValue:
+        ref = self.sentence(found.anchor)
+        item = self.articles[ref.article]
+        sentence = item.sentences[ref.sentence]
+        shift = sentence.start - found.anchor.start
+        start = found.start + shift
+        if item.article.text[start : start + len(found.text)] != found.text:
+            inside = item.sentence_text(sentence).find(found.text)
+            if inside < 0 or not found.text:
+                raise _Stale(f'"{_quote(found.text)}" is no longer in {item.id}')
+            start = sentence.start + inside
+        return ConflictValue(
+            item.id, sentence.index, found.text, found.text, start, start + len(found.text)
+        )
+
+
+def apply_to_groups(
+    groups: Sequence[Group],
+    corrections: Sequence[Correction],
+    articles: Sequence[AnalysedArticle],
+    similarity: Callable[[SentenceRef, SentenceRef], float],
+) -> tuple[list[Group], list[tuple[int, str]]]:
+    """The grouping with the claim corrections applied, and the problems of those that could not.
+
+    Groups no correction touched are returned as they were; a changed group's scores are
+    recomputed with ``similarity`` (each member's mean similarity to the other articles' members).
+    """
+    resolve = Resolver(articles)
+    sets: list[set[SentenceRef]] = [set(g.members) for g in groups]
+    original: list[Group | None] = list(groups)
+    problems: list[tuple[int, str]] = []
+    for position, correction in enumerate(corrections):
+        if correction.kind in (CorrectionKind.DISMISS, CorrectionKind.MARK):
+            continue
+        try:
+            changed = _apply(correction, sets, resolve)
+        except _Stale as stale:
+            problems.append((position, str(stale)))
+            continue
+        for n in changed:
+            if n < len(original):
+                original[n] = None
+    _settle(sets, original)
+    result = []
+    for members, kept in zip(sets, original + [None] * (len(sets) - len(original)), strict=True):
+        if not members:
+            continue
+        result.append(kept if kept is not None else _rescored(members, similarity))
+    return result, problems
+
+
+def _apply(correction: Correction, sets: list[set[SentenceRef]], resolve: Resolver) -> set[int]:
+    """Applies one claim correction to ``sets`` in place; returns the indices it changed."""
+    kind = correction.kind
+    if kind is CorrectionKind.LINK:
+        moving = resolve.sentence(_first(correction.sentences))
+        if correction.claim:
+            target = _claim(correction.claim, sets, resolve)
+        else:
+            to = resolve.sentence(_second(correction.sentences))
+            target = _primary(to, sets)
+        if moving in sets[target]:
+            return set()
+        sets[target].add(moving)
+        changed = {target}
+        for n, members in enumerate(sets):  # a sentence alone leaves its one-sentence claim
+            if n != target and members == {moving}:
+                members.clear()
+                changed.add(n)
+        return changed
+    if kind is CorrectionKind.UNLINK:
+        leaving = resolve.sentence(_first(correction.sentences))
+        target = _claim(correction.claim, sets, resolve)
+        if leaving not in sets[target]:
+            raise _Stale("the sentence is no longer in that claim")
+        sets[target].discard(leaving)
+        return {target, *_alone(leaving, sets)}
+    if kind is CorrectionKind.MERGE:
+        first = _claim(correction.claim, sets, resolve)
+        second = _claim(correction.other, sets, resolve)
+        if first == second:
+            return set()
+        sets[first] |= sets[second]
+        sets[second].clear()
+        return {first, second}
+    if kind is CorrectionKind.SPLIT:
+        target = _claim(correction.claim, sets, resolve)
+        moving = {resolve.sentence(a) for a in correction.sentences}
+        inside = moving & sets[target]
+        if not inside:
+            raise _Stale("none of the split sentences is in that claim any more")
+        if inside == sets[target]:
+            return set()  # nothing would remain: the claim is already as split
+        sets[target] -= inside
+        sets.append(set(inside))
+        return {target, len(sets) - 1}
+    raise ValueError(f"not a claim correction: {kind}")
+
+
+def _first(anchors: tuple[Anchor, ...]) -> Anchor:
+    if not anchors:
+        raise _Stale("the correction names no sentence")
+    return anchors[0]
+
+
+def _second(anchors: tuple[Anchor, ...]) -> Anchor:
+    if len(anchors) < 2:
+        raise _Stale("the correction names no claim and no second sentence")
+    return anchors[1]
+
+
+def _claim(members: tuple[Anchor, ...], sets: list[set[SentenceRef]], resolve: Resolver) -> int:
+    """The current group that best matches a claim recorded as its sentences: the one holding
+    the most of them and the fewest other sentences, its representative breaking ties."""
+    found = []
+    for n, member in enumerate(members):
+        try:
+            found.append((n, resolve.sentence(member)))
+        except _Stale:
+            continue
+    if not found:
+        first = members[0].text if members else ""
+        raise _Stale(f'the claim "{_quote(first)}" is no longer found: none of its sentences is')
+    refs = {ref for _, ref in found}
+    best, best_score = -1, (0, 0, 0)
+    for g, group in enumerate(sets):
+        held = [n for n, ref in found if ref in group]
+        # The group with the most of them and the fewest others: a claim may hold another.
+        score = (len(held) - len(group - refs), int(0 in held), -g)
+        if held and (best < 0 or score > best_score):
+            best, best_score = g, score
+    if best < 0:
+        raise _Stale("the claim is no longer found")
+    return best
+
+
+def _primary(ref: SentenceRef, sets: list[set[SentenceRef]]) -> int:
+    """The group a sentence belongs to that spans the most articles (its own, alone, if none)."""
+    holding = [n for n, group in enumerate(sets) if ref in group]
+    if not holding:
+        sets.append({ref})
+        return len(sets) - 1
+    return max(holding, key=lambda n: (len({r.article for r in sets[n]}), -n))
+
+
+def _alone(ref: SentenceRef, sets: list[set[SentenceRef]]) -> set[int]:
+    """Every sentence is in some claim: one that was in none becomes a claim of its own."""
+    if any(ref in group for group in sets):
+        return set()
+    sets.append({ref})
+    return {len(sets) - 1}
+
+
+def _settle(sets: list[set[SentenceRef]], original: list[Group | None]) -> None:
+    """Groups that corrections made identical become one."""
+    seen: dict[frozenset[SentenceRef], int] = {}
+    for n, group in enumerate(sets):
+        key = frozenset(group)
+        if not group:
+            continue
+        if key in seen:
+            group.clear()
+            if n < len(original):
+                original[n] = None
+        else:
+            seen[key] = n
+
+
+def _rescored(
+    members: set[SentenceRef], similarity: Callable[[SentenceRef, SentenceRef], float]
+) -> Group:
+    refs = sorted(members, key=lambda r: (r.article, r.sentence))
+    if len(refs) == 1:
+        return Group(tuple(refs), (1.0,), 0)
+    scores = []
+    for ref in refs:
+        others = [o for o in refs if o.article != ref.article]
+        total = sum(similarity(ref, o) for o in others)
+        scores.append(round(total / len(others), 4) if others else 0.0)
+    central = max(range(len(refs)), key=lambda n: (scores[n], -n))
+    return Group(tuple(refs), tuple(scores), central)
+
+
+def apply_to_conflicts(
+    conflicts: Sequence[Conflict],
+    claims: Sequence[Claim],
+    corrections: Sequence[Correction],
+    articles: Sequence[AnalysedArticle],
+) -> tuple[tuple[Conflict, ...], list[tuple[int, str]], tuple[Dismissal, ...]]:
+    """The conflicts with the conflict corrections applied (ids renumbered k1, k2, … in order,
+    marked ones after the found ones), the problems, and the dismissed conflicts."""
+    resolve = Resolver(articles)
+    kept = list(conflicts)
+    marked: list[Conflict] = []
+    problems: list[tuple[int, str]] = []
+    dismissed: list[Dismissal] = []
+    for position, correction in enumerate(corrections):
+        try:
+            if correction.kind is CorrectionKind.DISMISS:
+                n = _matching(correction, kept, resolve)
+                dismissed.append(Dismissal(kept.pop(n), correction.reason))
+            elif correction.kind is CorrectionKind.MARK:
+                marked.append(_marked(correction, claims, resolve))
+        except _Stale as stale:
+            problems.append((position, str(stale)))
+    every = [replace(c, id=f"k{n}") for n, c in enumerate(kept + marked, start=1)]
+    return tuple(every), problems, tuple(dismissed)
+
+
+def _matching(correction: Correction, conflicts: list[Conflict], resolve: Resolver) -> int:
+    """The conflict a dismissal names: the same type, holding at least two of its values (all,
+    when it had fewer) in the same sentences."""
+    wanted = set()
+    for value in correction.values:
+        try:
+            found = resolve.span(value)
+        except _Stale:
+            continue
+        wanted.add((found.article, found.sentence, found.value))
+    need = min(2, len(correction.values))
+    best, best_count = -1, 0
+    for n, conflict in enumerate(conflicts):
+        if conflict.type is not correction.conflict_type:
+            continue
+        held = {(v.article, v.sentence, v.value) for v in conflict.values}
+        count = len(held & wanted)
+        if count >= need and count > best_count:
+            best, best_count = n, count
+    if best < 0:
+        raise _Stale("the dismissed conflict is no longer found")
+    return best
+
+
+def _marked(correction: Correction, claims: Sequence[Claim], resolve: Resolver) -> Conflict:
+    if len(correction.values) != 2 or correction.conflict_type is None:
+        raise _Stale("a marked conflict needs two spans and a type")
+    values = tuple(resolve.span(value) for value in correction.values)
+    if values[0].article == values[1].article:
+        raise _Stale("a marked conflict needs spans in two different articles")
+    places = {(v.article, v.sentence) for v in values}
+    holding = [c for c in claims if places <= {(m.article, m.sentence) for m in c.members}]
+    if not holding:  # the two sentences are in no one claim: the first one's claim
+        first = (values[0].article, values[0].sentence)
+        holding = [c for c in claims if first in {(m.article, m.sentence) for m in c.members}]
+    claim = holding[0].id if holding else ""
+    return Conflict(
+        "", claim, correction.conflict_type, 1.0, values, marked=True, note=correction.reason
+    )
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _short(key: str) -> str:
+    return key.rsplit("/", 1)[-1] if not key.startswith("pasted:") else "pasted text"
+
+
+# Stored form, in saved comparisons (format 2) and the JSON export.
+
+
+class CorrectionDataError(ValueError):
+    """A stored correction is damaged: ``where`` names the field, the message what is wrong."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where, self.problem = where, problem
+        super().__init__(f"{where}: {problem}")
+
+
+def to_data(correction: Correction) -> dict:
+    data: dict = {"kind": correction.kind.value}
+    if correction.sentences:
+        data["sentences"] = [_anchor_data(a) for a in correction.sentences]
+    if correction.claim:
+        data["claim"] = [_anchor_data(a) for a in correction.claim]
+    if correction.other:
+        data["other"] = [_anchor_data(a) for a in correction.other]
+    if correction.conflict_type is not None:
+        data["conflict_type"] = correction.conflict_type.value
+    if correction.values:
+        data["values"] = [
+            {"sentence": _anchor_data(v.anchor), "start": v.start, "end": v.end, "text": v.text}
+            for v in correction.values
+        ]
+    if correction.reason:
+        data["reason"] = correction.reason
+    return data
+
+
+def _anchor_data(found: Anchor) -> dict:
+    return {
+        "article": found.article,
+        "index": found.sentence,
+        "text": found.text,
+        "start": found.start,
+    }
+
+
+def from_data(data: object, where: str) -> Correction:
+    """A correction from its stored form, or ``CorrectionDataError`` saying what is wrong."""
+    if not isinstance(data, dict):
+        raise CorrectionDataError(where, "expected an object (one correction)")
+    kinds = ", ".join(k.value for k in CorrectionKind)
+    kind = data.get("kind")
+    if kind not in {k.value for k in CorrectionKind}:
+        raise CorrectionDataError(f"{where}.kind", f"expected one of {kinds}")
+    conflict_type = data.get("conflict_type")
+    if conflict_type is not None and conflict_type not in {t.value for t in ConflictType}:
+        types = ", ".join(t.value for t in ConflictType)
+        raise CorrectionDataError(f"{where}.conflict_type", f"expected one of {types}")
+    reason = data.get("reason", "")
+    if not isinstance(reason, str):
+        raise CorrectionDataError(f"{where}.reason", "expected text")
+    correction = Correction(
+        kind=CorrectionKind(kind),
+        sentences=_anchors(data.get("sentences", []), f"{where}.sentences"),
+        claim=_anchors(data.get("claim", []), f"{where}.claim"),
+        other=_anchors(data.get("other", []), f"{where}.other"),
+        conflict_type=ConflictType(conflict_type) if conflict_type is not None else None,
+        values=_spans(data.get("values", []), f"{where}.values"),
+        reason=reason,
+    )
+    _check_complete(correction, where)
+    return correction
+
+
+def _check_complete(correction: Correction, where: str) -> None:
+    kind = correction.kind
+    needs = {
+        CorrectionKind.LINK: bool(correction.sentences)
+        and (bool(correction.claim) or len(correction.sentences) >= 2),
+        CorrectionKind.UNLINK: bool(correction.sentences) and bool(correction.claim),
+        CorrectionKind.MERGE: bool(correction.claim) and bool(correction.other),
+        CorrectionKind.SPLIT: bool(correction.sentences) and bool(correction.claim),
+        CorrectionKind.DISMISS: bool(correction.values) and correction.conflict_type is not None,
+        CorrectionKind.MARK: len(correction.values) == 2 and correction.conflict_type is not None,
+    }
+    if not needs[kind]:
+        raise CorrectionDataError(where, f"a {kind.value} correction with parts missing")
+
+
+def _anchors(items: object, where: str) -> tuple[Anchor, ...]:
+    if not isinstance(items, list):
+        raise CorrectionDataError(where, "expected a list of sentences")
+    return tuple(_anchor(item, f"{where}[{n}]") for n, item in enumerate(items))
+
+
+def _anchor(item: object, where: str) -> Anchor:
+    if not isinstance(item, dict):
+        raise CorrectionDataError(where, "expected an object (a sentence)")
+    article, text = item.get("article"), item.get("text")
+    index, start = item.get("index"), item.get("start")
+    if not isinstance(article, str) or not article:
+        raise CorrectionDataError(f"{where}.article", "expected the article's key")
+    if not isinstance(text, str):
+        raise CorrectionDataError(f"{where}.text", "expected the sentence's text")
+    for name, value in (("index", index), ("start", start)):
+        if not _is_offset(value):
+            raise CorrectionDataError(f"{where}.{name}", "expected a whole number, 0 or more")
+    return Anchor(article, index, text, start)
+
+
+def _spans(items: object, where: str) -> tuple[Span, ...]:
+    if not isinstance(items, list):
+        raise CorrectionDataError(where, "expected a list of values")
+    spans = []
+    for n, item in enumerate(items):
+        here = f"{where}[{n}]"
+        if not isinstance(item, dict):
+            raise CorrectionDataError(here, "expected an object (a value)")
+        found = _anchor(item.get("sentence"), f"{here}.sentence")
+        start, end, text = item.get("start"), item.get("end"), item.get("text")
+        if not (_is_offset(start) and _is_offset(end) and start <= end):
+            raise CorrectionDataError(here, "expected start ≤ end, whole numbers, 0 or more")
+        if not isinstance(text, str):
+            raise CorrectionDataError(f"{here}.text", "expected the value's words")
+        spans.append(Span(found, start, end, text))
+    return tuple(spans)
+
+
+def _is_offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**40
+
+
+def describe(
+    corrections: Sequence[Correction], problems: Sequence[tuple[int, str]] = ()
+) -> list[str]:
+    """Plain lines for the summary and the report's methods page: how many corrections of which
+    kind were made by hand, and each one that could not apply, with why."""
+    if not corrections:
+        return []
+    counts = {kind: 0 for kind in CorrectionKind}
+    for correction in corrections:
+        counts[correction.kind] += 1
+    kinds = ", ".join(f"{n} {KIND_LABELS[kind]}" for kind, n in counts.items() if n)
+    total = len(corrections)
+    noun = "correction" if total == 1 else "corrections"
+    applied = total - len(problems)
+    lines = [f"{total} {noun} made by hand ({kinds}); {applied} applied on this run."]
+    for position, reason in problems:
+        kind = corrections[position].kind.value
+        lines.append(f"Correction {position + 1} ({kind}) could not be applied: {reason}.")
+    return lines

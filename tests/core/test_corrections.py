@@ -1,0 +1,266 @@
+"""Corrections by hand on the plant-explosion set: every kind changes the claims or conflicts
+it names, is kept in a saved comparison, and survives re-running the comparison, also after the
+articles' text moved; one whose sentence is gone is reported, not dropped."""
+
+import json
+
+import pytest
+
+from parallax.core import saved
+from parallax.core.corrections import (
+    Correction,
+    CorrectionKind,
+    anchor,
+    claim_anchors,
+    conflict_spans,
+    describe,
+    span,
+)
+from parallax.core.loading import load_file, load_pasted
+from parallax.core.models import ClaimStatus, ConflictType
+from parallax.core.pipeline import compare, reassemble
+from tests.core.test_facts import A1, A2, A3, A4
+
+
+@pytest.fixture(scope="module")
+def base():
+    return compare([load_pasted(text) for text in (A1, A2, A3, A4)])
+
+
+def claims_of(comparison, article_id, index):
+    return [c for c in comparison.claims if (article_id, index) in _members(c)]
+
+
+def _members(claim):
+    return {(m.article, m.sentence) for m in claim.members}
+
+
+def item(comparison, article_id):
+    return next(i for i in comparison.articles if i.id == article_id)
+
+
+def sentence_index(comparison, article_id, words):
+    found = item(comparison, article_id)
+    return next(s.index for s in found.sentences if words in found.sentence_text(s))
+
+
+def test_link_a_sentence_to_a_claim(base):
+    shared = max(base.claims, key=lambda c: len(c.articles))
+    lonely = next(c for c in base.claims if c.status is ClaimStatus.UNIQUE)
+    ref = lonely.representative
+    link = Correction(
+        CorrectionKind.LINK,
+        sentences=(anchor(item(base, ref.article), ref.sentence),),
+        claim=claim_anchors(shared, base.articles),
+    )
+    after = reassemble(base, [link])
+    holding = claims_of(after, ref.article, ref.sentence)
+    assert any(_members(shared) < _members(c) for c in holding)
+    assert all(c.status is not ClaimStatus.UNIQUE for c in holding)
+    assert len(after.claims) == len(base.claims) - 1  # its one-sentence claim is gone
+    assert after.correction_problems == ()
+
+
+def test_link_two_sentences_of_different_articles_as_one_claim(base):
+    first = sentence_index(base, "a1", "cause of the blast is not yet known")
+    second = sentence_index(base, "a2", "State inspectors cited the plant")
+    assert not set(claims_of(base, "a1", first)) & set(claims_of(base, "a2", second))
+    link = Correction(
+        CorrectionKind.LINK,
+        sentences=(anchor(item(base, "a1"), first), anchor(item(base, "a2"), second)),
+    )
+    after = reassemble(base, [link])
+    assert set(map(id, claims_of(after, "a1", first))) & set(
+        map(id, claims_of(after, "a2", second))
+    )
+
+
+def test_unlink_a_sentence_from_a_claim(base):
+    shared = max(base.claims, key=lambda c: len(c.members))
+    leaving = shared.members[-1]
+    unlink = Correction(
+        CorrectionKind.UNLINK,
+        sentences=(anchor(item(base, leaving.article), leaving.sentence),),
+        claim=claim_anchors(shared, base.articles),
+    )
+    after = reassemble(base, [unlink])
+    rest = _members(shared) - {(leaving.article, leaving.sentence)}
+    still = next(c for c in after.claims if rest <= _members(c))
+    assert (leaving.article, leaving.sentence) not in _members(still)
+    assert claims_of(after, leaving.article, leaving.sentence)  # every sentence has a claim
+
+
+def test_merge_and_split_claims(base):
+    shared = [c for c in base.claims if c.status is not ClaimStatus.UNIQUE]
+    one, two = shared[0], shared[1]
+    merge = Correction(
+        CorrectionKind.MERGE,
+        claim=claim_anchors(one, base.articles),
+        other=claim_anchors(two, base.articles),
+    )
+    merged = reassemble(base, [merge])
+    assert any(_members(one) | _members(two) <= _members(c) for c in merged.claims)
+    assert len(merged.claims) == len(base.claims) - 1
+
+    moving = two.members[:2]
+    split = Correction(
+        CorrectionKind.SPLIT,
+        sentences=tuple(anchor(item(base, m.article), m.sentence) for m in moving),
+        claim=claim_anchors(one, base.articles),
+    )
+    undone = reassemble(base, [merge, split])
+    moved = {(m.article, m.sentence) for m in moving}
+    assert any(_members(c) == moved for c in undone.claims)
+    assert not any(moved & _members(c) and _members(one) <= _members(c) for c in undone.claims)
+
+
+def test_dismiss_a_conflict_with_a_reason(base):
+    toll = next(k for k in base.conflicts if k.type is ConflictType.NUMBER)
+    dismiss = Correction(
+        CorrectionKind.DISMISS,
+        conflict_type=toll.type,
+        values=conflict_spans(toll, base.articles),
+        reason="tolls given at different times",
+    )
+    after = reassemble(base, [dismiss])
+    assert len(after.conflicts) == len(base.conflicts) - 1
+    assert [d.reason for d in after.dismissed] == ["tolls given at different times"]
+    assert {v.value for v in after.dismissed[0].conflict.values} == {v.value for v in toll.values}
+    # The fact sheet no longer marks the dismissed values as a conflict.
+    assert all(
+        cell is None or cell.conflict_type is None or cell.value not in {"12", "15"}
+        for row in after.facts
+        if row.kind == "toll"
+        for cell in row.cells
+    )
+
+
+def test_mark_a_missed_conflict_between_two_spans(base):
+    a1, a2 = item(base, "a1"), item(base, "a2")
+    first = sentence_index(base, "a1", "We have never seen")
+    second = sentence_index(base, "a2", "very dangerous scene")
+    start1 = a1.article.text.index("never seen a fire like this")
+    start2 = a2.article.text.index("very dangerous scene")
+    mark = Correction(
+        CorrectionKind.MARK,
+        conflict_type=ConflictType.ATTRIBUTION,
+        values=(
+            span(a1, first, start1, start1 + len("never seen a fire like this")),
+            span(a2, second, start2, start2 + len("very dangerous scene")),
+        ),
+        reason="different quotes from one press conference",
+    )
+    after = reassemble(base, [mark])
+    marked = [k for k in after.conflicts if k.marked]
+    assert len(marked) == 1 and len(after.conflicts) == len(base.conflicts) + 1
+    assert marked[0].type is ConflictType.ATTRIBUTION
+    assert [v.value for v in marked[0].values] == [
+        "never seen a fire like this",
+        "very dangerous scene",
+    ]
+    assert marked[0].note == "different quotes from one press conference"
+    assert [k.id for k in after.conflicts] == [f"k{n}" for n in range(1, len(after.conflicts) + 1)]
+
+
+def test_corrections_survive_moved_text_and_report_what_is_gone(tmp_path):
+    paths = []
+    for n, text in enumerate((A1, A2, A3, A4), start=1):
+        paths.append(tmp_path / f"a{n}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    first = compare([load_file(p) for p in paths])
+    lonely = next(c for c in first.claims if c.status is ClaimStatus.UNIQUE)
+    shared = max(first.claims, key=lambda c: len(c.articles))
+    ref = lonely.representative
+    words = item(first, ref.article).sentence_text(item(first, ref.article).sentences[ref.sentence])
+    link = Correction(
+        CorrectionKind.LINK,
+        sentences=(anchor(item(first, ref.article), ref.sentence),),
+        claim=claim_anchors(shared, first.articles),
+    )
+    cause = sentence_index(first, "a1", "cause of the blast")
+    unlink = Correction(
+        CorrectionKind.UNLINK,
+        sentences=(anchor(item(first, "a1"), cause),),
+        claim=claim_anchors(claims_of(first, "a1", cause)[0], first.articles),
+    )
+    # Every article gains a paragraph at the top (every offset and index moves), and a1 loses
+    # the sentence the second correction names.
+    for path in paths:
+        text = path.read_text(encoding="utf-8").replace(
+            " The cause of the blast is not yet known.", ""
+        )
+        path.write_text("Update: this story was revised on Thursday.\n\n" + text, encoding="utf-8")
+    rerun = compare([load_file(p) for p in paths], corrections=[link, unlink])
+    moved = next(
+        (i.id, s.index) for i in rerun.articles for s in i.sentences if i.sentence_text(s) == words
+    )
+    assert moved[1] != ref.sentence or moved[0] != ref.article  # it did move
+    assert all(c.status is not ClaimStatus.UNIQUE for c in claims_of(rerun, *moved))
+    assert len(rerun.correction_problems) == 1
+    position, reason = rerun.correction_problems[0]
+    assert position == 1 and "is no longer in a1" in reason
+    lines = describe(rerun.corrections, rerun.correction_problems)
+    assert lines[0].startswith(
+        "2 corrections made by hand (1 sentences linked, 1 sentences unlinked)"
+    )
+    assert lines[1].startswith("Correction 2 (unlink) could not be applied")
+
+
+def test_corrections_are_saved_and_read_back(tmp_path, base):
+    toll = next(k for k in base.conflicts if k.type is ConflictType.NUMBER)
+    shared = [c for c in base.claims if c.status is not ClaimStatus.UNIQUE]
+    made = [
+        Correction(
+            CorrectionKind.DISMISS,
+            conflict_type=toll.type,
+            values=conflict_spans(toll, base.articles),
+            reason="différent times",
+        ),
+        Correction(
+            CorrectionKind.MERGE,
+            claim=claim_anchors(shared[0], base.articles),
+            other=claim_anchors(shared[1], base.articles),
+        ),
+    ]
+    path = tmp_path / "plant.parallax"
+    saved.save(saved.saved_from([i.article for i in base.articles], corrections=made), path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["version"] == 2 and len(document["corrections"]) == 2
+    assert saved.load(path).corrections == tuple(made)
+    # A format-1 file (no corrections) still opens.
+    document["version"] = 1
+    del document["corrections"]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert saved.load(path).corrections == ()
+
+
+@pytest.mark.parametrize(
+    ("damage", "where"),
+    [
+        ([{"kind": "rename"}], "corrections[0].kind"),
+        ("link", "corrections"),
+        (
+            [
+                {
+                    "kind": "link",
+                    "sentences": [{"article": "a", "index": -1, "text": "", "start": 0}],
+                }
+            ],
+            "corrections[0].sentences[0].index",
+        ),
+        ([{"kind": "merge", "claim": []}], "corrections[0]"),
+        (
+            [{"kind": "dismiss", "conflict_type": "colour", "values": []}],
+            "corrections[0].conflict_type",
+        ),
+    ],
+)
+def test_damaged_corrections_are_named(tmp_path, base, damage, where):
+    path = tmp_path / "d.parallax"
+    saved.save(saved.saved_from([base.articles[0].article]), path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["corrections"] = damage
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(saved.SavedFileError) as error:
+        saved.load(path)
+    assert f"{where}:" in str(error.value)
