@@ -21,7 +21,7 @@ EXIT_SOME_FAILED = 3
 EXIT_CODES = (
     "exit status: 0 every input loaded and every output written; 1 no article loaded or an "
     "output could not be written; 2 usage error; 3 some inputs failed (listed), the others "
-    "were compared and every output written; 130/143 stopped by Ctrl-C/SIGTERM"
+    "were compared and every output written; 130/143/129 stopped by Ctrl-C/SIGTERM/SIGHUP"
 )
 
 
@@ -81,12 +81,17 @@ if hasattr(signal, "SIGHUP"):
     _STOPPED[signal.SIGHUP] = "hung up"
 
 
+# The process that installed the handlers: forked workers inherit them, and must not speak.
+_MAIN_PID: list[int] = []
+
+
 def _stop_cleanly_on_signals() -> None:
     """SIGINT, SIGTERM and SIGHUP end the run at once: spaCy's worker processes are ended (a
     KeyboardInterrupt in the middle of its pipe deadlocked), temporary output files removed,
     one line printed, exit 128 + the signal (130 for Ctrl-C, 143 for SIGTERM)."""
     if threading.current_thread() is not threading.main_thread():
         return
+    _MAIN_PID[:] = [os.getpid()]
     for number in _STOPPED:
         signal.signal(number, _stop)
 
@@ -98,6 +103,10 @@ def _stop(number: int, _frame) -> None:
 
     from parallax.core import export
 
+    if _MAIN_PID and os.getpid() != _MAIN_PID[0]:
+        # A forked worker: Ctrl-C and a closing terminal signal the whole process group, and
+        # each worker printed the line again. The main process reports and cleans up.
+        os._exit(128 + number)
     for child in multiprocessing.active_children():
         child.kill()
     # The tracker would print warnings about the workers' semaphores once we are gone.
@@ -212,7 +221,7 @@ def _run_compare(args: argparse.Namespace) -> int:
         for message in clashes:
             print(f"parallax: {message}", file=sys.stderr)
         return EXIT_USAGE
-    sources, saved_threshold = _open_saved(paths, failures)
+    sources, saved_threshold, corrections = _open_saved(paths, failures)
     result = loading.load_files(sources)
     articles, failures = list(result.articles), failures + list(result.failures)
     if stdin_wanted:
@@ -227,7 +236,7 @@ def _run_compare(args: argparse.Namespace) -> int:
         attach=args.attach,
         use_embeddings=not args.words_only,
     )
-    comparison = pipeline.compare(articles, options, errors=failures)
+    comparison = pipeline.compare(articles, options, errors=failures, corrections=corrections)
     written, status = _write_outputs(comparison, args)
     if failures and status == EXIT_OK:
         status = EXIT_SOME_FAILED
@@ -235,8 +244,10 @@ def _run_compare(args: argparse.Namespace) -> int:
         for failure in failures:
             print(f"error: {failure.message}", file=sys.stderr)
     else:
-        # An output on standard output ("-") keeps it clean: the summary goes to stderr.
-        stream = sys.stderr if any(str(path) == "-" for _, path in written) else sys.stdout
+        # An output on standard output ("-", /dev/stdout, a pipe that is stdout) keeps it
+        # clean: the summary goes to stderr.
+        on_stdout = any(_is_stdout(path) for _, path in written)
+        stream = sys.stderr if on_stdout else sys.stdout
         seconds = time.perf_counter() - started
         print(format_summary(comparison, seconds=seconds), file=stream)
         if written:
@@ -245,6 +256,16 @@ def _run_compare(args: argparse.Namespace) -> int:
             where = "standard output" if str(path) == "-" else path
             print(f"{kind} written to {where}", file=stream)
     return status
+
+
+def _is_stdout(path: Path) -> bool:
+    if str(path) == "-":
+        return True
+    try:
+        target, stdout = os.stat(path), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test's capture buffer)
+        return False
+    return (target.st_dev, target.st_ino) == (stdout.st_dev, stdout.st_ino)
 
 
 def _write_outputs(comparison, args: argparse.Namespace) -> tuple[list[tuple[str, Path]], int]:
@@ -300,13 +321,15 @@ def _output_clashes(args: argparse.Namespace, inputs: list[Path]) -> list[str]:
 
 def _open_saved(
     paths: list[Path], failures: list[LoadFailure]
-) -> tuple[list[Path | Article], float | None]:
-    """Saved comparisons (.parallax) stand for the articles they hold, in place; the first one
-    that sets a similarity threshold gives it."""
+) -> tuple[list[Path | Article], float | None, list]:
+    """Saved comparisons (.parallax) stand for the articles they hold, in place, and bring the
+    corrections made by hand (in the order given); the first one that sets a similarity
+    threshold gives it."""
     from parallax.core import saved
 
     sources: list[Path | Article] = []
     threshold = None
+    corrections: list = []
     for path in paths:
         if path.suffix.lower() != saved.SUFFIX:
             sources.append(path)
@@ -317,9 +340,10 @@ def _open_saved(
             failures.append(LoadFailure(str(path), str(error)))
             continue
         sources.extend(document.articles)
+        corrections.extend(document.corrections)
         if threshold is None:
             threshold = document.same_claim
-    return sources, threshold
+    return sources, threshold, corrections
 
 
 def _expand(items: Sequence[str | Path]) -> tuple[list[Path], list[LoadFailure], bool]:

@@ -198,7 +198,7 @@ def _really_clash(outputs, inputs) -> bool:
     """The oracle: os.path.samefile for files that exist, real paths for the rest."""
     targets = []
     for output in outputs:
-        names = ["claims.csv", "conflicts.csv", "scores.csv", "facts.csv"]
+        names = [None, "claims.csv", "conflicts.csv", "scores.csv", "facts.csv"]
         names = names if output.is_folder else [None]
         targets += [output.path / name if name else output.path for name in names]
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from parallax import __version__
 from parallax.core.claims import claims_by_sentence
+from parallax.core.corrections import to_data
 from parallax.core.facts import omissions
 from parallax.core.models import (
     AnalysedArticle,
@@ -63,7 +64,19 @@ def to_document(comparison: Comparison) -> dict[str, Any]:
         "conflicts": [_conflict(conflict) for conflict in comparison.conflicts],
         "facts": [_fact(row, comparison) for row in comparison.facts],
         "errors": [{"source": e.source, "message": e.message} for e in comparison.errors],
+        "corrections": _corrections(comparison),
+        "dismissed": [
+            {"conflict": _conflict(d.conflict), "reason": d.reason} for d in comparison.dismissed
+        ],
     }
+
+
+def _corrections(comparison: Comparison) -> list[dict[str, Any]]:
+    problems = dict(comparison.correction_problems)
+    return [
+        to_data(correction) | {"applied": n not in problems, "problem": problems.get(n)}
+        for n, correction in enumerate(comparison.corrections)
+    ]
 
 
 def _claim(claim: Claim) -> dict[str, Any]:
@@ -136,6 +149,8 @@ def _conflict(conflict: Conflict) -> dict[str, Any]:
         "type": conflict.type.value,
         "confidence": conflict.confidence,
         "values": [asdict(value) for value in conflict.values],
+        "marked": conflict.marked,
+        "note": conflict.note,
     }
 
 
@@ -250,6 +265,10 @@ def write_csv(comparison: Comparison, folder: Path) -> list[Path]:
     from parallax.core.tables import tables
 
     folder = Path(folder)
+    if folder.is_symlink():  # as for a file: the link stays, the folder it names gets the tables
+        folder = Path(os.path.realpath(folder))
+    if folder.exists() and not folder.is_dir():  # mkdir would only say "File exists"
+        raise NotADirectoryError(errno.ENOTDIR, "it is not a folder", str(folder))
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in tables(comparison).items():
@@ -260,16 +279,17 @@ def write_csv(comparison: Comparison, folder: Path) -> list[Path]:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write via a temporary file in the same folder and rename it: never a half-written file."""
-    with (
-        atomic_target(path) as temporary,
-        # A file name that is not valid UTF-8 reaches the text as lone surrogates: written as
-        # U+FFFD's stand-in "?" so the output stays valid UTF-8 (the name is still recognisable).
-        open(temporary, "w", encoding="utf-8", errors="replace", newline="\n") as stream,
-    ):
-        stream.write(text)
+    # A file name that is not valid UTF-8 reaches the text as lone surrogates: written as
+    # U+FFFD's stand-in "?" so the output stays valid UTF-8 (the name is still recognisable).
+    data = text.encode("utf-8", errors="replace")
+    with atomic_target(path) as temporary, open(temporary, "wb") as stream:
+        stream.write(data)
         stream.flush()
-        if stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # a pipe or a terminal cannot sync
-            os.fsync(stream.fileno())
+        status = os.fstat(stream.fileno())
+        # Checked before the rename: a write the system cut short never replaces a good file.
+        if stat.S_ISREG(status.st_mode) and status.st_size != len(data):
+            reason = f"only {status.st_size:,} of {len(data):,} bytes could be written"
+            raise OSError(errno.EIO, reason, str(path))
 
 
 # Temporary files being written now: a process stopped by a signal removes them on its way out.
@@ -287,13 +307,17 @@ def atomic_target(path: Path) -> Iterator[str]:
     # A symlink stays a link: the file it points to is what gets replaced.
     path = Path(os.path.realpath(path))
     _refuse_read_only(path)
+    if path.is_dir():  # found now, before the work of rendering into a temporary file
+        raise IsADirectoryError(errno.EISDIR, "it is a folder, not a file", str(path))
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
     _PENDING.add(temporary)
     try:
         yield temporary
         make_readable(temporary)
+        _sync(temporary)  # on disk before it takes the old file's name
         os.replace(temporary, path)
+        _sync(path.parent, folder=True)  # the rename itself survives a power cut
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -323,6 +347,24 @@ def _refuse_read_only(path: Path) -> None:
     if stat.S_ISREG(mode) and not mode & 0o222:
         reason = "the file is read-only; it was left as it is"
         raise PermissionError(errno.EACCES, reason, str(path))
+
+
+def _sync(path: str | Path, folder: bool = False) -> None:
+    """fsync a written file (an error, such as a full disk found only now, is raised) or its
+    folder (best effort: not every system can sync a folder)."""
+    try:
+        handle = os.open(path, os.O_RDONLY if folder else os.O_RDWR)
+    except OSError:
+        if folder:
+            return
+        raise
+    try:
+        os.fsync(handle)
+    except OSError:
+        if not folder:
+            raise
+    finally:
+        os.close(handle)
 
 
 def remove_pending() -> None:

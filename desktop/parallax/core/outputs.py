@@ -2,8 +2,8 @@
 
 A path is the same file as another when both resolve to one place (symlinks followed) or, for
 files that exist, when they are one inode (hard links, bind mounts). A CSV export is a folder
-of several files, each checked. Nothing here writes; callers refuse the whole run when a clash
-is found, so nothing is lost and no time is spent first.
+of several files, each checked, and the folder itself. Nothing here writes; callers refuse the
+whole run when a clash is found, so nothing is lost and no time is spent first.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def output_clashes(outputs: Sequence[Output], inputs: Sequence[Path]) -> list[st
 
 def _targets(output: Output) -> list[Path]:
     if output.is_folder:
-        return [output.path / name for name in CSV_FILES]
+        # The folder itself too: "--csv X --json X" would have one of them fail after the work.
+        return [output.path, *(output.path / name for name in CSV_FILES)]
     return [output.path]
 
 
