@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from parallax import __version__
-from parallax.core import AnalysedArticle, ClaimStatus, Comparison, conflict_kinds, status_counts
+from parallax.core import (
+    AnalysedArticle,
+    ClaimStatus,
+    Comparison,
+    conflict_kinds,
+    describe_corrections,
+    status_counts,
+)
 
 _TITLE_WIDTH = 48
 
@@ -61,6 +68,10 @@ def _claims_lines(comparison: Comparison) -> list[str]:
     if comparison.conflicts:
         detail = ", ".join(f"{n} {kind}" for kind, n in conflict_kinds(comparison.conflicts))
         lines.append(f"  Conflicts: {len(comparison.conflicts)} ({detail})")
+    lines += [
+        f"  {line}"
+        for line in describe_corrections(comparison.corrections, comparison.correction_problems)
+    ]
     return lines
 
 

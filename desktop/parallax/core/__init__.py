@@ -48,6 +48,11 @@ _EXPORTS = {
     "FactCell": "models",
     "FactRow": "models",
     "fact_omission": ("facts", "omissions"),
+    # corrections by hand
+    "Correction": "corrections",
+    "CorrectionKind": "corrections",
+    "describe_corrections": ("corrections", "describe"),
+    "reassemble": "pipeline",
 }
 # Modules used as a whole by the window and the command line.
 _MODULES = ("charts", "colours", "export", "jobs", "loading", "pipeline", "saved")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from parallax import __version__
 from parallax.core import align, charts, colours
 from parallax.core.claims import conflict_kinds, omissions_sentence, status_counts
+from parallax.core.corrections import describe as describe_corrections
 from parallax.core.dates import in_words
 from parallax.core.embeddings import CREDIT as EMBEDDING_CREDIT
 from parallax.core.models import (
@@ -306,9 +307,14 @@ def _conflicts(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str
         ]
         ids = ", ".join(c.id for c in same)
         more = f" (the same difference between {len(same)} pairs of articles: {ids})"
+        how = (
+            "marked by hand" + (f": {first.note}" if first.note else "")
+            if first.marked
+            else f"confidence {max(c.confidence for c in same):.2f}"
+        )
         parts.append(
             f"<h3>{esc(first.id)}: {esc(first.type.value)} conflict in claim {esc(claim.id)} "
-            f"(confidence {max(c.confidence for c in same):.2f})</h3>"
+            f"({esc(how)})</h3>"
             + (f'<p class="small">{esc(more)}</p>' if len(same) > 1 else "")
             + table(("Article", "Value as written", "Compared as"), values, widths=(50, 25))
             + conflict_wordings(first, by_id)
@@ -419,6 +425,21 @@ def _credit_marks(credits) -> str:
     return " ".join(f"{letters.get(kind, kind)}{n}" for kind, n in sorted(counted.items()))
 
 
+def _corrections_made(comparison: Comparison) -> str:
+    """How many corrections were made by hand and of which kind, those that did not apply, and
+    each dismissed conflict with its reason."""
+    lines = describe_corrections(comparison.corrections, comparison.correction_problems)
+    if not lines:
+        return "none were made by hand; every claim and conflict is as Parallax found it."
+    text = " ".join(esc(line) for line in lines)
+    for dismissal in comparison.dismissed:
+        values = " vs ".join(dict.fromkeys(v.value for v in dismissal.conflict.values))
+        reason = f": {dismissal.reason}" if dismissal.reason else ""
+        kind = dismissal.conflict.type.value
+        text += f" Dismissed {esc(kind)} conflict ({esc(values)}){esc(reason)}."
+    return text
+
+
 def _methods(comparison: Comparison) -> str:
     embedding = comparison.embedding_model
     options = comparison.options
@@ -453,6 +474,7 @@ def _methods(comparison: Comparison) -> str:
         "denied or hedged, and the same statement credited to different sources. Rounding, "
         "ranges, unit conversions, date formats and spelling variants of a name are not "
         "conflicts. One conflict lists every article's value for its detail.",
+        "Corrections: " + _corrections_made(comparison),
         "Limits: claims are found from wording; heavy paraphrase can split one claim in two, "
         "and a conflict is only found inside a claim. Every conflict is a prompt to check the "
         "sources, not a verdict on which article is right.",
