@@ -3,9 +3,12 @@ the summary and the report's methods page show them."""
 
 import json
 
+import jsonschema
+
 from parallax.cli import main
 from parallax.core import saved
 from parallax.core.corrections import Correction, CorrectionKind, claim_anchors, conflict_spans
+from parallax.core.export import schema
 from parallax.core.loading import load_file
 from parallax.core.models import ClaimStatus, ConflictType
 from parallax.core.pipeline import compare
@@ -40,6 +43,7 @@ def test_saved_corrections_round_trip_through_the_command_line(tmp_path, capsys)
     out, html = tmp_path / "out.json", tmp_path / "out.html"
     assert main(["compare", str(file), "--json", str(out), "--html", str(html)]) == 0
     document = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema())
     assert [c["kind"] for c in document["corrections"]] == ["dismiss", "link"]
     assert all(c["applied"] and c["problem"] is None for c in document["corrections"])
     assert [d["reason"] for d in document["dismissed"]] == ["tolls at different hours"]
