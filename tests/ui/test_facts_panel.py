@@ -17,7 +17,7 @@ def window(qtbot):
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT):
-        window.compare_articles([load_pasted(text) for text in (A1, A2, A3, A4)])
+        window.document.start([load_pasted(text) for text in (A1, A2, A3, A4)], modified=False)
     return window
 
 
@@ -26,8 +26,8 @@ def _row(table, label):
 
 
 def test_the_fact_sheet_shows_values_omissions_and_conflicts(window):
-    table = window.facts_table
-    assert window.facts_dock.isVisible()
+    table = window.docks.facts_table
+    assert window.docks.facts_dock.isVisible()
     assert [table.horizontalHeaderItem(c).text() for c in range(5)] == [
         "Detail",
         "a1",
@@ -47,7 +47,7 @@ def test_the_fact_sheet_shows_values_omissions_and_conflicts(window):
 
 
 def test_choosing_a_cell_shows_its_sentence_and_claim(window, qtbot):
-    table = window.facts_table
+    table = window.docks.facts_table
     row = _row(table, "Evacuated")
     item = table.item(row, 4)  # a4: "About 3,000 residents were evacuated …"
     article, sentence = item.data(CELL_ROLE)
@@ -84,11 +84,11 @@ def test_the_key_explains_backgrounds_and_the_marks_that_are_on(window):
     for words in ("shared by all", "shared by some", "conflicting value", "picked claim"):
         assert words in key
     assert "hedge" not in key
-    window.mark_actions["terms"].trigger()  # as the View ▸ Mark menu does
-    window.mark_actions["difficulty"].trigger()
+    window.menus.mark_actions["terms"].trigger()  # as the View ▸ Mark menu does
+    window.menus.mark_actions["difficulty"].trigger()
     key = window.legend.text()
     assert "hedge" in key and "loaded" in key and "very hard" in key
-    window.mark_actions["terms"].trigger()
+    window.menus.mark_actions["terms"].trigger()
     assert "hedge" not in window.legend.text()
 
 
@@ -114,4 +114,4 @@ def test_files_opened_with_a_saved_comparison_join_it(qtbot, tmp_path):
         Path(item.article.source).name for item in window.comparison.articles if item.article.source
     }
     assert {"a3.txt", "a4.txt"} <= sources
-    assert window.session.modified and window.session.path == stored
+    assert window.document.modified and window.document.path == stored

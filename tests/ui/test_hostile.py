@@ -44,4 +44,4 @@ def test_hostile_files_added_to_open_articles(qtbot, tmp_path, sample_dir):
     assert named == sorted([*hostile, "deleted.txt", tmp_path.name])
     assert all(": " in f.message and len(f.message.split(": ", 1)[1]) > 5 for f in window.failures)
     # Failed files are not kept as sources: the next re-comparison does not report them again.
-    assert [Path(s) for s in window.sources] == good
+    assert [Path(s) for s in window.document.sources] == good

@@ -33,23 +33,23 @@ def test_save_and_reopen_with_notes(qtbot, tmp_path, two_files):
     first = new_window(qtbot)
     compare_in(first, qtbot, two_files)
     assert first.windowTitle().startswith("Untitled comparison*")
-    first.session.set_note(first.sources[1], "Ask the desk about this one.")
+    first.document.set_note(first.document.sources[1], "Ask the desk about this one.")
     noted = first.panes[first.comparison.articles[1].id]
     assert "✎ note" in noted.header.text() and noted.header.toolTip().startswith("Ask the desk")
     target = tmp_path / "monday.parallax"
-    first.session.path = target
+    first.document.path = target
     assert first.session.save()
-    assert first.windowTitle().startswith("monday.parallax —") and not first.session.modified
+    assert first.windowTitle().startswith("monday.parallax —") and not first.document.modified
 
     second = new_window(qtbot)
     compare_in(second, qtbot, [target])
     assert titles(second) == titles(first)
-    assert second.session.note_for(second.sources[1]) == "Ask the desk about this one."
+    assert second.document.note_for(second.document.sources[1]) == "Ask the desk about this one."
     assert second.windowTitle().startswith("monday.parallax —")
-    assert second.recent_menu.actions()[0].text() == str(target)  # File ▸ Open Recent
+    assert second.menus.recent_menu.actions()[0].text() == str(target)  # File ▸ Open Recent
     # Saving what was opened writes the same bytes.
     before = target.read_bytes()
-    second.session.modified = True
+    second.document.mark_modified()
     assert second.session.save()
     assert target.read_bytes() == before
 
@@ -64,10 +64,10 @@ def test_unsaved_work_is_not_dropped_without_asking(qtbot, tmp_path, two_files, 
         return QMessageBox.StandardButton.Cancel
 
     window.session.ask_to_save = cancel
-    before = list(window.sources)
+    before = list(window.document.sources)
     assert not window.close() and window.isVisible()
     window.open_paths(list(supported_files(sample_dir))[2:4])  # would replace the articles
-    assert len(asked) == 2 and window.sources == before and len(window.panes) == 2
+    assert len(asked) == 2 and window.document.sources == before and len(window.panes) == 2
     window.session.ask_to_save = lambda: QMessageBox.StandardButton.Discard
     assert window.close()
 
@@ -101,7 +101,7 @@ def test_crashed_session_is_offered_and_restored(qtbot, two_files):
     with qtbot.waitSignal(restarted.comparison_finished, timeout=TIMEOUT):
         qtbot.mouseClick(restarted.restore_bar.restore_button, Qt.MouseButton.LeftButton)
     assert titles(restarted) == expected and not restarted.restore_bar.isVisible()
-    assert restarted.session.modified  # restored work is still unsaved
+    assert restarted.document.modified  # restored work is still unsaved
 
     restarted.close()  # a clean exit removes the autosave
     assert not autosave.exists()
@@ -111,7 +111,7 @@ def test_sample_is_not_unsaved_work(qtbot, sample_dir):
     window = new_window(qtbot)
     with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT):
         window.open_paths(list(supported_files(sample_dir)), sample=True)
-    assert not window.session.modified and not session_module.autosave_path().exists()
+    assert not window.document.modified and not session_module.autosave_path().exists()
     window.session.ask_to_save = lambda: pytest.fail("asked about the sample")
     assert window.close()
 
@@ -120,7 +120,7 @@ def test_saving_waits_for_a_running_comparison(qtbot, tmp_path, two_files, sampl
     window = new_window(qtbot)
     compare_in(window, qtbot, two_files)
     target = tmp_path / "x.parallax"
-    window.session.path = target
+    window.document.path = target
     with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT):
         window.open_paths(list(supported_files(sample_dir))[2:4], replace=False)
         # The panes still show the old set: saving now would write the wrong articles.

@@ -110,15 +110,18 @@ def test_a_sentence_with_two_claims_links_to_the_other(window, qtbot, sample_dir
 def test_claims_table_filters_by_status_and_text(window, qtbot, sample_dir):
     comparison = compare_in(window, qtbot, supported_files(sample_dir))
     some = [c for c in comparison.claims if c.status is ClaimStatus.SHARED_SOME]
-    window.status_choice.setCurrentIndex(window.status_choice.findData(ClaimStatus.SHARED_SOME))
-    assert window.claims_filter.rowCount() == len(some)
-    window.status_choice.setCurrentIndex(0)
-    window.search.setText("Zelensk")
+    window.docks.status_choice.setCurrentIndex(
+        window.docks.status_choice.findData(ClaimStatus.SHARED_SOME)
+    )
+    assert window.docks.claims_filter.rowCount() == len(some)
+    window.docks.status_choice.setCurrentIndex(0)
+    window.docks.search.setText("Zelensk")
     texts = [
-        window.claims_filter.index(r, 0).data() for r in range(window.claims_filter.rowCount())
+        window.docks.claims_filter.index(r, 0).data()
+        for r in range(window.docks.claims_filter.rowCount())
     ]
     assert texts and all("zelensk" in t.lower() for t in texts)
-    window.claims_view.selectRow(0)
+    window.docks.claims_view.selectRow(0)
     assert window.navigator.current is not None
 
 
@@ -145,7 +148,7 @@ def test_broken_file_is_reported_and_the_others_load(window, qtbot, sample_dir, 
 
 
 def test_cancel_stops_the_analysis(window, qtbot, sample_dir):
-    window.sources = list(supported_files(sample_dir))
+    window.document.sources = list(supported_files(sample_dir))
     with qtbot.waitSignal(window.comparison_stopped, timeout=TIMEOUT) as stopped:
         window.run_comparison()
         window.cancel()
@@ -156,24 +159,24 @@ def test_cancel_stops_the_analysis(window, qtbot, sample_dir):
 
 def test_scores_panel_and_toggleable_marks(window, qtbot, sample_dir):
     comparison = compare_in(window, qtbot, supported_files(sample_dir))
-    table = window.scores_panel.table
+    table = window.docks.scores_panel.table
     assert table.rowCount() == len(comparison.articles)
     grade = comparison.articles[0].scores.readability.score("consensus_grade")
     assert table.item(0, 1).text().startswith(f"{grade.value:.0f}")
-    window.scores_dock.raise_()  # charts are drawn when the panel is first seen
-    qtbot.waitUntil(lambda: len(window.scores_panel.figure.axes) == 3)
+    window.docks.scores_dock.raise_()  # charts are drawn when the panel is first seen
+    qtbot.waitUntil(lambda: len(window.docks.scores_panel.figure.axes) == 3)
     item = comparison.articles[0]
     terms = [t for s in item.scores.sentences for t in s.tone.terms]
     pane = window.panes[item.id]
     before = len(pane.text.extraSelections())
-    window.mark_actions["terms"].setChecked(True)
-    window.mark_actions["terms"].triggered.emit()
+    window.menus.mark_actions["terms"].setChecked(True)
+    window.menus.mark_actions["terms"].triggered.emit()
     spans = {
         (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in pane.text.extraSelections()
     }
     assert len(spans) >= before and all((t.start, t.end) in spans for t in terms)
-    window.mark_actions["terms"].setChecked(False)
-    window.mark_actions["terms"].triggered.emit()
+    window.menus.mark_actions["terms"].setChecked(False)
+    window.menus.mark_actions["terms"].triggered.emit()
     assert len(pane.text.extraSelections()) == before
 
 
@@ -253,7 +256,7 @@ def test_cancel_at_each_stage_leaves_the_window_usable(window, qtbot, sample_dir
     from parallax.core.loading import load_file, load_pasted
 
     texts = [load_file(path).text for path in files]
-    window.sources = [*files, *(load_pasted(f"{n}. {texts[n % 5]}") for n in range(40))]
+    window.document.sources = [*files, *(load_pasted(f"{n}. {texts[n % 5]}") for n in range(40))]
 
     def on_progress(reported: str, *_args) -> None:
         if reported == stage:

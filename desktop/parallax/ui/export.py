@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from parallax.core import Comparison, Output, export, output_clashes
 from parallax.ui import settings
+from parallax.ui.document import ComparisonDocument
 
 
 class ExportFormat(StrEnum):
@@ -208,9 +210,10 @@ class Exporter(QObject):
     finished = Signal(str)  # path written
     failed = Signal(str)  # message
 
-    def __init__(self, window) -> None:
+    def __init__(self, window: QMainWindow, document: ComparisonDocument) -> None:
         super().__init__(window)
         self.window = window
+        self.document = document
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.setFormat(self.tr("Exporting %p%"))
@@ -223,7 +226,7 @@ class Exporter(QObject):
         return self._task is not None
 
     def open_dialog(self) -> None:
-        if self.window.comparison is None:
+        if self.document.comparison is None:
             self.window.statusBar().showMessage(self.tr("Nothing to export yet."), 5000)
             return
         dialog = ExportDialog(self.window)
@@ -231,7 +234,7 @@ class Exporter(QObject):
             self.start(dialog.request())
 
     def start(self, request: ExportRequest) -> bool:
-        comparison = self.window.comparison
+        comparison = self.document.comparison
         if comparison is None or self.busy:
             return False
         clashes = self._clashes(comparison, request)
@@ -262,8 +265,8 @@ class Exporter(QObject):
     def _clashes(self, comparison: Comparison, request: ExportRequest) -> list[str]:
         """An export never replaces an article it was made from, nor the saved comparison."""
         inputs = [item.article.source for item in comparison.articles if item.article.source]
-        if self.window.session.path is not None:
-            inputs.append(self.window.session.path)
+        if self.document.path is not None:
+            inputs.append(self.document.path)
         label = FORMATS[request.format][0].split(" (")[0]
         target = Output(f"The {label}", request.path, request.format is ExportFormat.CSV)
         return output_clashes([target], inputs)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QScrollArea,
@@ -36,19 +35,13 @@ from parallax.core import (
     saved,
 )
 from parallax.ui import about, palette, settings, theme
-from parallax.ui.docks import build_docks
+from parallax.ui.docks import DockPanels
+from parallax.ui.document import ComparisonDocument
 from parallax.ui.export import Exporter
 from parallax.ui.find_bar import FindBar
-from parallax.ui.menus import build_menus
+from parallax.ui.menus import Menus
 from parallax.ui.navigation import Navigator
-from parallax.ui.panels import (
-    CLAIM_ROLE,
-    ClaimsModel,
-    claim_html,
-    fill_conflicts,
-    summary_html,
-    voices_html,
-)
+from parallax.ui.panels import claim_html, summary_html
 from parallax.ui.panes import ArticlePane
 from parallax.ui.runner import ComparisonRunner
 from parallax.ui.session import RestoreBar, Session
@@ -67,9 +60,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
-        self.comparison: Comparison | None = None
-        # What the comparison shows, in pane order: files, or pasted articles.
-        self.sources: list[Path | Article] = []
+        # The comparison, its notes, options, corrections, file and unsaved state.
+        self.document = ComparisonDocument(self)
         self.panes: dict[str, ArticlePane] = {}
         self.failures: list[LoadFailure] = []
         self.navigator = Navigator()
@@ -79,15 +71,20 @@ class MainWindow(QMainWindow):
         self._omitted: dict[str, tuple[Claim, ...]] = {}
         self._presenting = 0  # generation of the comparison being presented
         self._last_article: str | None = None
-        self.session = Session(self)
-        self.session.changed.connect(self._on_session_changed)
+        self.session = Session(self.document, self, lambda: self.runner.busy)
         self._build_ui()
-        self.exporter = Exporter(self)
-        build_menus(self)
+        self.exporter = Exporter(self, self.document)
+        self.menus = Menus(
+            self, self.document.undo_stack, [d.toggleViewAction() for d in self.docks.docks]
+        )
         self._connect()
         self._restore()
 
-    # ---- construction -------------------------------------------------------------------
+    @property
+    def comparison(self) -> Comparison | None:
+        """The comparison on show: the document's."""
+        return self.document.comparison
+
     def _build_ui(self) -> None:
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -120,7 +117,7 @@ class MainWindow(QMainWindow):
             layout.addWidget(widget)
         layout.addWidget(self.scroll, 1)
         self.setCentralWidget(central)
-        build_docks(self)
+        self.docks = DockPanels(self)
         self._build_status_bar()
 
     def _build_status_bar(self) -> None:
@@ -132,14 +129,40 @@ class MainWindow(QMainWindow):
         self.runner.cancelled.connect(self._on_comparison_cancelled)
 
     def _connect(self) -> None:
-        # The view keeps one selection model across source models: connected once, here.
-        self.claims_view.selectionModel().selectionChanged.connect(
-            self._on_claims_selection_changed
-        )
-        self.status_choice.currentIndexChanged.connect(self._on_status_choice_changed)
-        self.search.textChanged.connect(self.claims_filter.set_words)
-        self.conflicts_table.itemSelectionChanged.connect(self._on_conflicts_selection_changed)
-        self.facts_table.sentence_chosen.connect(self._on_fact_sentence_chosen)
+        document, docks, menus = self.document, self.docks, self.menus
+        document.changed.connect(self._on_document_changed)
+        document.replaced.connect(self.banner.hide)
+        document.articles_changed.connect(self.run_comparison)
+        document.notes_changed.connect(self._on_document_notes_changed)
+        document.corrections_changed.connect(self._on_document_corrections_changed)
+        self.session.message.connect(self.statusBar().showMessage)
+        self.session.file_used.connect(lambda path: self.remember_recent([path]))
+        docks.claim_row_selected.connect(self._on_docks_claim_row_selected)
+        docks.conflict_selected.connect(self.select_claim)
+        docks.fact_sentence_chosen.connect(self._on_fact_sentence_chosen)
+        for action, slot in (
+            (menus.open_action, self._on_open_triggered),
+            (menus.add_action, self._on_add_triggered),
+            (menus.paste_action, self._on_paste_triggered),
+            (menus.save_action, self.session.save),
+            (menus.save_as_action, self.session.save_as),
+            (menus.export_action, self.exporter.open_dialog),
+            (menus.remove_action, self.remove_current),
+            (menus.quit_action, self.close),
+            (menus.find_action, self.find_bar.open),
+            (menus.find_next_action, lambda: self.find_bar.find(1)),
+            (menus.find_previous_action, lambda: self.find_bar.find(-1)),
+            (menus.note_action, self.edit_note),
+            (menus.notices_action, lambda: about.show_notices(self)),
+            (menus.about_action, self._on_about_triggered),
+        ):
+            action.triggered.connect(slot)
+        menus.move_requested.connect(self.move_current)
+        menus.navigate_requested.connect(self.go)
+        menus.zoom_requested.connect(self.zoom)
+        menus.theme_chosen.connect(self.set_theme)
+        menus.recent_chosen.connect(lambda path: self.open_paths([path], replace=False))
+        menus.marks_toggled.connect(self._on_mark_toggled)
 
     def _restore(self) -> None:
         geometry = settings.read(settings.GEOMETRY)
@@ -163,14 +186,6 @@ class MainWindow(QMainWindow):
             return
         if replace and not self.session.confirm_discard():
             return
-        if replace:
-            self.session.reset()
-        if not sample:
-            self.session.mark_modified()
-        if replace:
-            self.sources = list(paths)
-        else:
-            self.sources += [p for p in paths if p not in self.sources]
         if sample:
             self.banner.setText(
                 self.tr(
@@ -178,10 +193,13 @@ class MainWindow(QMainWindow):
                     "Parallax's demo. Open your own with File ▸ Open."
                 )
             )
-        self.banner.setVisible(sample)
-        if not sample:
+        else:
             self.remember_recent(paths)
-        self.run_comparison()
+        if replace:
+            self.document.start(paths, modified=not sample)
+        else:
+            self.document.add(paths)
+        self.banner.setVisible(sample)
 
     def _add_to_opened(self, comparisons: list[Path], files: list[Path]) -> None:
         """… and what was given with it joins it, never silently dropped: the articles of
@@ -193,52 +211,27 @@ class MainWindow(QMainWindow):
             except saved.SavedFileError as error:
                 self.statusBar().showMessage(str(error), 15000)
         extra += files
-        if not extra:
-            return
-        self.sources += [source for source in extra if source not in self.sources]
-        self.session.mark_modified()
-        self.remember_recent(files + comparisons)
-        self.run_comparison()
+        if extra:
+            self.remember_recent(files + comparisons)
+            self.document.add(extra)
 
     def remember_recent(self, paths: list[Path]) -> None:
         settings.remember_files([str(p) for p in paths])
-        self._refresh_recent()
-
-    def compare_articles(self, articles: list[Article]) -> None:
-        """Compare already loaded articles (a reopened comparison), replacing the current ones."""
-        self.sources = list(articles)
-        self.banner.hide()
-        self.run_comparison()
+        self.menus.refresh_recent()
 
     def remove_current(self) -> None:
-        position = self._current_position()
+        position = self.document.position_of(self._current_article())
         if position is not None:
-            del self.sources[position]
-            self.session.mark_modified()
-            self.run_comparison()
+            self.document.remove(position)
 
     def move_current(self, step: int) -> None:
-        position = self._current_position()
-        if position is None or not 0 <= position + step < len(self.sources):
-            return
-        self.sources.insert(position + step, self.sources.pop(position))
-        self.session.mark_modified()
-        self.run_comparison()
-
-    def _current_position(self) -> int | None:
-        article = self._current_article()
-        if self.comparison is None or article is None:
-            return None
-        ids = [i.id for i in self.comparison.articles]
-        if len(ids) == len(self.sources):  # the comparison keeps the order of the sources
-            return ids.index(article)
-        item = next(i for i in self.comparison.articles if i.id == article)
-        source = item.article.source if item.article.source is not None else item.article
-        return self.sources.index(source) if source in self.sources else None
+        position = self.document.position_of(self._current_article())
+        if position is not None:
+            self.document.move(position, step)
 
     def run_comparison(self) -> None:
         self.failures = []
-        self.runner.start(self.sources, self.session.same_claim)
+        self.runner.start(self.document.sources, self.document.same_claim)
 
     def cancel(self) -> None:
         self.runner.cancel()
@@ -248,9 +241,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Could not load {}").format(failure.message), 15000)
 
     def _on_comparison_finished(self, comparison: Comparison) -> None:
-        # A file that failed is reported once, not again on every re-comparison.
-        failed = {error.source for error in comparison.errors}
-        self.sources = [s for s in self.sources if str(s) not in failed]
+        self.document.adopt(comparison)
         self.show_comparison(comparison, done=lambda: self._after_shown(comparison))
 
     def _after_shown(self, comparison: Comparison) -> None:
@@ -259,9 +250,7 @@ class MainWindow(QMainWindow):
 
     def _on_comparison_failed(self, message: str) -> None:
         # Nothing new to show: the sources go back to what the window still shows.
-        self.sources = (
-            [item.article for item in self.comparison.articles] if self.comparison else []
-        )
+        self.document.revert_sources()
         problems = "<br>".join(escape(f.message) for f in self.failures)
         self.details.setText(f"<b>{escape(message)}</b><br>{problems}")
         self.comparison_stopped.emit(message)
@@ -276,7 +265,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Present a comparison in small steps, one per event-loop turn, so the window keeps
         responding while panes and tables fill; ``done`` runs after the last step."""
-        self.comparison = comparison
         self._claim_of = claims_by_sentence(comparison.claims)
         self._omitted = omitted_claims(comparison.claims, [a.id for a in comparison.articles])
         self._claims_by_article = {}
@@ -286,7 +274,11 @@ class MainWindow(QMainWindow):
         self._presenting += 1
         steps = [self._clear_panes]
         steps += [partial(self._add_pane, item) for item in comparison.articles]
-        steps += [self._restore_pane_sizes, self._fill_claims, self._fill_panels]
+        steps += [
+            self._restore_pane_sizes,
+            partial(self.docks.show_claims, comparison),
+            partial(self.docks.show_panels, comparison),
+        ]
         steps += [self._on_mark_toggled]
         self._run_steps(self._presenting, steps, done)
 
@@ -305,7 +297,9 @@ class MainWindow(QMainWindow):
     def _clear_panes(self) -> None:
         if not self._layout_remembered:
             # First run: the articles get most of the height, the panels about a quarter.
-            self.resizeDocks([self.claims_dock], [self.height() // 4], Qt.Orientation.Vertical)
+            self.resizeDocks(
+                [self.docks.claims_dock], [self.height() // 4], Qt.Orientation.Vertical
+            )
         for pane in self.panes.values():
             pane.setParent(None)
             pane.deleteLater()
@@ -323,7 +317,7 @@ class MainWindow(QMainWindow):
         pane.apply_marks(claims, self.comparison.conflicts)
         pane.text.setFont(QFont(pane.text.font().family(), self._font_size))
         pane.sentence_activated.connect(self._on_pane_sentence_activated)
-        pane.set_note(self.session.note_for(item.article))
+        pane.set_note(self.document.note_for(item.article))
         self.splitter.addWidget(pane)
         self.panes[item.id] = pane
 
@@ -335,25 +329,6 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(state)
             if len(self.splitter.sizes()) != len(sizes):
                 self.splitter.setSizes(sizes)
-
-    def _fill_claims(self) -> None:
-        assert self.comparison is not None
-        self.claims_filter.setSourceModel(ClaimsModel(self.comparison))
-        self.claims_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # reading order
-        # Fixed widths: measuring every cell's text costs more than the whole table.
-        widths = [420, 110] + [34] * len(self.comparison.articles) + [70]
-        for column, width in enumerate(widths):
-            self.claims_view.setColumnWidth(column, width)
-        # The wording takes the width the dock has left (not a fixed 420 px of a wide dock).
-        header = self.claims_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-
-    def _fill_panels(self) -> None:
-        assert self.comparison is not None
-        fill_conflicts(self.conflicts_table, self.comparison)
-        self.facts_table.show_comparison(self.comparison)
-        self.voices.setHtml(voices_html(self.comparison))
-        self.scores_panel.show_comparison(self.comparison)
 
     def select_claim(
         self,
@@ -389,7 +364,7 @@ class MainWindow(QMainWindow):
         target = self.navigator.step(kind, step, self._current_article())
         if target is not None:
             self.select_claim(target)
-            self._select_row(target)
+            self.docks.select_claim_row(target)
 
     def _current_article(self) -> str | None:
         """The pane with keyboard focus, else the one last read in, else the first."""
@@ -400,14 +375,6 @@ class MainWindow(QMainWindow):
         if self._last_article in self.panes:
             return self._last_article
         return next(iter(self.panes), None)
-
-    def _select_row(self, claim_id: str) -> None:
-        for row in range(self.claims_filter.rowCount()):
-            index = self.claims_filter.index(row, 0)
-            if index.data(CLAIM_ROLE) == claim_id:
-                self.claims_view.selectRow(row)
-                self.claims_view.scrollTo(index)
-                return
 
     def set_theme(self, name: str) -> None:
         settings.write(settings.THEME, name)
@@ -444,28 +411,17 @@ class MainWindow(QMainWindow):
         if link.startswith("claim:"):
             claim_id = link.removeprefix("claim:")
             self.select_claim(claim_id)
-            self._select_row(claim_id)
+            self.docks.select_claim_row(claim_id)
 
-    def _on_claims_selection_changed(self, *_args) -> None:
-        rows = self.claims_view.selectionModel().selectedRows()
-        if rows:
-            claim_id = rows[0].data(CLAIM_ROLE)
-            if claim_id != self.navigator.current:
-                self.select_claim(claim_id)
-
-    def _on_conflicts_selection_changed(self) -> None:
-        items = self.conflicts_table.selectedItems()
-        if items:
-            self.select_claim(items[0].data(CLAIM_ROLE))
+    def _on_docks_claim_row_selected(self, claim_id: str) -> None:
+        if claim_id != self.navigator.current:  # not the row select_claim itself picked
+            self.select_claim(claim_id)
 
     def _on_mark_toggled(self, *_args) -> None:
-        kinds = {kind for kind, action in self.mark_actions.items() if action.isChecked()}
+        kinds = self.menus.marks_on()
         for pane in self.panes.values():
             pane.show_score_marks(kinds)
         self.legend.setText(palette.legend_html(kinds))
-
-    def _on_status_choice_changed(self, _index: int) -> None:
-        self.claims_filter.set_status(self.status_choice.currentData())
 
     def _on_open_triggered(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, self.tr("Open Articles"), "", FILE_FILTER)
@@ -487,41 +443,34 @@ class MainWindow(QMainWindow):
         except ArticleLoadError as error:
             self.statusBar().showMessage(str(error), 15000)
             return
-        self.sources.append(article)
-        self.session.mark_modified()
-        self.run_comparison()
+        self.document.add([article], repeats=True)
 
     def edit_note(self) -> None:
-        position = self._current_position()
-        if position is None:
+        article = self._current_article()
+        position = self.document.position_of(article)
+        if article is None or position is None:
             self.statusBar().showMessage(self.tr("Click in an article first."), 5000)
             return
-        item = self.comparison.articles[position] if self.comparison else None
-        label = item.article.display_name if item else ""
+        label = self.panes[article].item.article.display_name
         self.session.edit_note(
-            self.sources[position], self.tr("Note on “{}”:").format(escape(label))
+            self.document.sources[position], self.tr("Note on “{}”:").format(escape(label))
         )
 
-    def _on_session_changed(self) -> None:
-        self.setWindowTitle(self.session.title())
+    def _on_document_changed(self) -> None:
+        self.setWindowTitle(self.document.title())
+
+    def _on_document_notes_changed(self) -> None:
         for pane in self.panes.values():
-            pane.set_note(self.session.note_for(pane.item.article))
+            pane.set_note(self.document.note_for(pane.item.article))
+
+    def _on_document_corrections_changed(self) -> None:
+        # The corrections change what is shown: compare again (the runner will take them).
+        if self.document.comparison is not None:
+            self.run_comparison()
 
     def _on_about_triggered(self) -> None:
         model = self.comparison.model.label if self.comparison else self.tr("not loaded yet")
         about.about_box(self, model).exec()
-
-    def _on_notices_triggered(self) -> None:
-        about.show_notices(self)
-
-    def _refresh_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in settings.read(settings.RECENT):
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(
-                lambda _=False, p=path: self.open_paths([Path(p)], replace=False)
-            )
-        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     # ---- Qt overrides ---------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

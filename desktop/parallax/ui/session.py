@@ -1,17 +1,16 @@
-"""The window's document: save and reopen comparisons, notes, unsaved-work checks, autosave.
+"""The questions and dialogs around the comparison document: save and save-as, opening saved
+comparisons, "save changes?", notes, autosave and the offer to restore after a crash.
 
-The document is the list of articles the window compares (files or pasted text) plus a note per
-article. It is "modified" when the user changes that list or a note since it was last saved or
-opened; the bundled sample is never modified work. After every comparison of modified work a
-copy goes to the autosave file in the user's data folder; a clean exit removes it, so finding it
-at start-up means the last session ended in a crash, and the window offers to restore it.
+The state itself lives in ``ComparisonDocument``; this is the user-facing side, handed the
+document and the widget its dialogs belong to. After every comparison of modified work a copy goes
+to the autosave file in the user's data folder; a clean exit removes it, so finding it at start-up
+means the last session ended in a crash, and the window offers to restore it.
 """
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QObject, Qt, Signal
@@ -26,11 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from parallax import APP_NAME
-from parallax.core import Article, saved
+from parallax.core import saved
 from parallax.ui import palette
-
-if TYPE_CHECKING:
-    from parallax.ui.main_window import MainWindow
+from parallax.ui.document import ComparisonDocument, Source
 
 FILE_FILTER = f"Parallax comparisons (*{saved.SUFFIX})"
 
@@ -39,26 +36,19 @@ def autosave_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / f"autosave{saved.SUFFIX}"
 
 
-def source_key(source: Path | Article) -> str:
-    """Identifies an article across re-comparisons (the worker returns copies of articles)."""
-    if isinstance(source, Path):
-        return str(source)
-    if source.source is not None:
-        return str(source.source)
-    return "pasted:" + hashlib.sha1(source.text.encode("utf-8")).hexdigest()[:16]
-
-
 class Session(QObject):
-    changed = Signal()  # path or modified state changed: the window retitles itself
+    message = Signal(str, int)  # a status line and how long to show it (ms)
+    file_used = Signal(object)  # Path saved to or opened: for File ▸ Open Recent
     restore_offered = Signal()  # a crashed session's autosave can be restored
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.path: Path | None = None
-        self.modified = False
-        self.notes: dict[str, str] = {}
-        self.same_claim: float | None = None
+    def __init__(
+        self, document: ComparisonDocument, parent: QWidget, is_busy: Callable[[], bool]
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.parent_widget = parent
+        # While a comparison runs, the articles on show are about to be replaced.
+        self.is_busy = is_busy
         self.autosave_enabled = True
         # A scripted run (--screenshot) holds no user work: it never asks to save or autosaves.
         self.unattended = False
@@ -66,47 +56,16 @@ class Session(QObject):
         # (tests answer without a modal dialog).
         self.ask_to_save = self._ask_to_save
 
-    # ---- state ----------------------------------------------------------------------------
-    def mark_modified(self) -> None:
-        if not self.modified:
-            self.modified = True
-            self.changed.emit()
-
-    def reset(
-        self,
-        path: Path | None = None,
-        notes: dict[str, str] | None = None,
-        same_claim: float | None = None,
-    ) -> None:
-        self.path, self.modified, self.notes = path, False, dict(notes or {})
-        self.same_claim = same_claim
-        self.changed.emit()
-
-    def title(self) -> str:
-        name = self.path.name if self.path else self.window.tr("Untitled comparison")
-        return f"{name}{'*' if self.modified else ''} — {APP_NAME}"
-
-    def note_for(self, source: Path | Article) -> str:
-        return self.notes.get(source_key(source), "")
-
     # ---- saving and opening ---------------------------------------------------------------
-    def snapshot(self) -> saved.SavedComparison | None:
-        comparison = self.window.comparison
-        if comparison is None:
-            return None
-        articles = [item.article for item in comparison.articles]
-        notes = [self.notes.get(source_key(article), "") for article in articles]
-        return saved.saved_from(articles, notes, self.same_claim)
-
     def save(self) -> bool:
-        if self.path is None:
+        if self.document.path is None:
             return self.save_as()
-        return self._write(self.path)
+        return self._write(self.document.path)
 
     def save_as(self) -> bool:
-        start = str(self.path or Path.home() / f"comparison{saved.SUFFIX}")
+        start = str(self.document.path or Path.home() / f"comparison{saved.SUFFIX}")
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, self.window.tr("Save Comparison"), start, FILE_FILTER
+            self.parent_widget, self.tr("Save Comparison"), start, FILE_FILTER
         )
         if not chosen:
             return False
@@ -116,47 +75,36 @@ class Session(QObject):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
-        if self.window.runner.busy:  # the articles on screen are about to be replaced
-            self.window.statusBar().showMessage(
-                self.window.tr("Wait for the comparison to finish, then save."), 8000
-            )
+        if self.is_busy():
+            self.message.emit(self.tr("Wait for the comparison to finish, then save."), 8000)
             return False
-        snapshot = self.snapshot()
-        if snapshot is None:
-            self.window.statusBar().showMessage(self.window.tr("Nothing to save yet."), 5000)
+        if self.document.comparison is None:
+            self.message.emit(self.tr("Nothing to save yet."), 5000)
             return False
         try:
-            saved.save(snapshot, path)
+            self.document.save(path)
         except saved.SavedFileError as error:
-            self._warn(self.window.tr("Could not save"), str(error))
+            self._warn(self.tr("Could not save"), str(error))
             return False
-        self.reset(path, self.notes, self.same_claim)
-        self.window.remember_recent([path])
-        self.window.statusBar().showMessage(self.window.tr("Saved {}").format(path), 8000)
+        self.file_used.emit(path)
+        self.message.emit(self.tr("Saved {}").format(path), 8000)
         return True
 
     def open(self, path: Path) -> bool:
-        """Replace the window's articles with a saved comparison (asks about unsaved work)."""
+        """Replace the document with a saved comparison (asks about unsaved work)."""
         if not self.confirm_discard():
             return False
         try:
-            document = saved.load(path)
+            self.document.open(path)
         except saved.SavedFileError as error:
-            self._warn(self.window.tr("Could not open"), str(error))
+            self._warn(self.tr("Could not open"), str(error))
             return False
-        self._adopt(document, Path(path))
-        self.window.remember_recent([Path(path)])
+        self.file_used.emit(Path(path))
         return True
-
-    def _adopt(self, document: saved.SavedComparison, path: Path | None) -> None:
-        """Make a saved comparison the window's work: its articles, notes and threshold."""
-        notes = {source_key(a): document.note(n) for n, a in enumerate(document.articles)}
-        self.reset(path, {k: v for k, v in notes.items() if v}, document.same_claim)
-        self.window.compare_articles(list(document.articles))
 
     def confirm_discard(self) -> bool:
         """True when the current work may be dropped: saved, unmodified, or the user agrees."""
-        if self.unattended or not self.modified or self.window.comparison is None:
+        if self.unattended or not self.document.modified or self.document.comparison is None:
             return True
         answer = self.ask_to_save()
         if answer == QMessageBox.StandardButton.Save:
@@ -170,56 +118,40 @@ class Session(QObject):
             | QMessageBox.StandardButton.Cancel
         )
         return QMessageBox.question(
-            self.window,
-            self.window.tr("Unsaved comparison"),
-            self.window.tr("Save the changes to this comparison before closing it?"),
+            self.parent_widget,
+            self.tr("Unsaved comparison"),
+            self.tr("Save the changes to this comparison before closing it?"),
             buttons,
             QMessageBox.StandardButton.Save,
         )
 
-    # ---- notes ----------------------------------------------------------------------------
-    def edit_note(self, source: Path | Article, label: str) -> None:
+    def edit_note(self, source: Source, label: str) -> None:
         text, accepted = QInputDialog.getMultiLineText(
-            self.window, self.window.tr("Note"), label, self.note_for(source)
+            self.parent_widget, self.tr("Note"), label, self.document.note_for(source)
         )
         if accepted:
-            self.set_note(source, text)
-
-    def set_note(self, source: Path | Article, text: str) -> None:
-        key = source_key(source)
-        if text.strip():
-            self.notes[key] = text
-        else:
-            self.notes.pop(key, None)
-        self.mark_modified()
-        self.changed.emit()  # the panes show the note
+            self.document.set_note(source, text)
 
     # ---- autosave -------------------------------------------------------------------------
     def autosave(self) -> None:
         """Keep a copy of modified work; failures only cost the copy, never the work."""
-        if self.unattended or not self.autosave_enabled or not self.modified:
+        if self.unattended or not self.autosave_enabled or not self.document.modified:
             return
-        if self.window.runner.busy:
-            return
-        snapshot = self.snapshot()
-        if snapshot is None:
+        if self.is_busy() or self.document.comparison is None:
             return
         path = autosave_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            saved.save(snapshot, path)
+            self.document.write_copy(path)
         except (OSError, saved.SavedFileError) as error:
-            self.window.statusBar().showMessage(
-                self.window.tr("Autosave failed: {}").format(error), 8000
-            )
+            self.message.emit(self.tr("Autosave failed: {}").format(error), 8000)
 
     def discard_autosave(self) -> None:
         autosave_path().unlink(missing_ok=True)
 
     def check_for_crash(self) -> bool:
         """Offer to restore the autosave left by a session that did not end cleanly."""
-        path = autosave_path()
-        if not path.is_file():
+        if not autosave_path().is_file():
             return False
         self.restore_offered.emit()
         return True
@@ -228,18 +160,17 @@ class Session(QObject):
         if not self.confirm_discard():  # the user may have started new work meanwhile
             return False
         try:
-            document = saved.load(autosave_path())
+            # Restored work has not been saved anywhere yet: no file, and modified.
+            self.document.open(autosave_path(), as_file=False)
         except saved.SavedFileError as error:
-            self._warn(self.window.tr("Could not restore"), str(error))
+            self._warn(self.tr("Could not restore"), str(error))
             self.discard_autosave()
             return False
-        self._adopt(document, None)
-        self.mark_modified()  # restored work has not been saved anywhere yet
         return True
 
     def _warn(self, title: str, message: str) -> None:
-        self.window.statusBar().showMessage(message, 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.window)
+        self.message.emit(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.parent_widget)
         box.setTextFormat(Qt.TextFormat.PlainText)  # file names are shown as written
         box.open()  # non-modal: the window stays usable
 
