@@ -59,7 +59,7 @@ def test_choosing_a_cell_shows_its_sentence_and_claim(window, qtbot):
         if ("a4", 1) in {(m.article, m.sentence) for m in c.members}
     }
     assert window.navigator.current in claims
-    pane = window.panes["a4"]
+    pane = window.pane_row.panes["a4"]
     chosen = pane.item.sentences[1]
     spans = {
         (s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in pane.text.extraSelections()
@@ -74,7 +74,7 @@ def test_omissions_are_stated_in_the_panes_and_the_summary(window):
     omitted = omitted_claims(window.comparison.claims, ids)
     assert any(omitted.values())
     for article, claims in omitted.items():
-        header = window.panes[article].header.text()
+        header = window.pane_row.panes[article].header.text()
         assert (f"leaves out {len(claims)} of the claims" in header) == bool(claims)
     assert omissions_sentence(window.comparison.claims, ids) in window.details.text()
 

@@ -39,7 +39,7 @@ def test_hostile_files_added_to_open_articles(qtbot, tmp_path, sample_dir):
         window.open_paths(paths, replace=False)
     comparison = second.args[0]
     after = {item.article.source: item.article.text for item in comparison.articles}
-    assert after == before and len(window.panes) == 2
+    assert after == before and len(window.pane_row.panes) == 2
     named = sorted(f.message.split(": ", 1)[0] for f in window.failures)
     assert named == sorted([*hostile, "deleted.txt", tmp_path.name])
     assert all(": " in f.message and len(f.message.split(": ", 1)[1]) > 5 for f in window.failures)

@@ -34,7 +34,7 @@ def test_save_and_reopen_with_notes(qtbot, tmp_path, two_files):
     compare_in(first, qtbot, two_files)
     assert first.windowTitle().startswith("Untitled comparison*")
     first.document.set_note(first.document.sources[1], "Ask the desk about this one.")
-    noted = first.panes[first.comparison.articles[1].id]
+    noted = first.pane_row.panes[first.comparison.articles[1].id]
     assert "✎ note" in noted.header.text() and noted.header.toolTip().startswith("Ask the desk")
     target = tmp_path / "monday.parallax"
     first.document.path = target
@@ -67,7 +67,7 @@ def test_unsaved_work_is_not_dropped_without_asking(qtbot, tmp_path, two_files, 
     before = list(window.document.sources)
     assert not window.close() and window.isVisible()
     window.open_paths(list(supported_files(sample_dir))[2:4])  # would replace the articles
-    assert len(asked) == 2 and window.document.sources == before and len(window.panes) == 2
+    assert len(asked) == 2 and window.document.sources == before and len(window.pane_row.panes) == 2
     window.session.ask_to_save = lambda: QMessageBox.StandardButton.Discard
     assert window.close()
 
@@ -84,7 +84,7 @@ def test_bad_saved_file_is_a_message_and_the_articles_stay(qtbot, tmp_path, two_
     assert message.startswith(
         "broken.parallax: version: 3: this file was saved by a newer Parallax"
     )
-    assert titles(window) == before and len(window.panes) == 2
+    assert titles(window) == before and len(window.pane_row.panes) == 2
 
 
 def test_crashed_session_is_offered_and_restored(qtbot, two_files):

@@ -35,10 +35,10 @@ def underline_at(pane, offset):
 
 def test_sample_shows_status_marks_and_conflicts(window, qtbot, sample_dir):
     comparison = compare_in(window, qtbot, supported_files(sample_dir))
-    assert len(window.panes) == 5
+    assert len(window.pane_row.panes) == 5
     for item in comparison.articles:
         assert item.word_count > 100
-        assert f"{item.word_count:,} words" in window.panes[item.id].header.text()
+        assert f"{item.word_count:,} words" in window.pane_row.panes[item.id].header.text()
     expected = {
         ClaimStatus.SHARED_ALL: QTextCharFormat.UnderlineStyle.SingleUnderline,
         ClaimStatus.SHARED_SOME: QTextCharFormat.UnderlineStyle.DashUnderline,
@@ -53,7 +53,7 @@ def test_sample_shows_status_marks_and_conflicts(window, qtbot, sample_dir):
             status = shown_status[(member.article, member.sentence)]
             if status not in expected or status is not claim.status:
                 continue
-            pane = window.panes[member.article]
+            pane = window.pane_row.panes[member.article]
             sentence = pane.item.sentences[member.sentence]
             conflicted = any(
                 v.article == member.article and v.start <= sentence.start + 1 < v.end
@@ -65,7 +65,7 @@ def test_sample_shows_status_marks_and_conflicts(window, qtbot, sample_dir):
                 shown[status] += 1
     assert all(count > 0 for count in shown.values())
     value = comparison.conflicts[0].values[0]
-    assert underline_at(window.panes[value.article], value.start) == (
+    assert underline_at(window.pane_row.panes[value.article], value.start) == (
         QTextCharFormat.UnderlineStyle.WaveUnderline
     )
     assert f"conflicts: {len(comparison.conflicts)}" in window.details.text()
@@ -82,10 +82,10 @@ def test_clicking_a_sentence_selects_its_claim_in_every_pane(window, qtbot, samp
     first_claim = claims_by_sentence(comparison.claims)
     claim = max(comparison.claims, key=lambda c: len(c.articles))
     first = next(m for m in claim.members if first_claim[(m.article, m.sentence)][0] is claim)
-    _click(window.panes[first.article], first.sentence)
+    _click(window.pane_row.panes[first.article], first.sentence)
     assert window.navigator.current == claim.id
     for member in claim.members:
-        other = window.panes[member.article]
+        other = window.pane_row.panes[member.article]
         sentence = other.item.sentences[member.sentence]
         spans = {
             (x.cursor.selectionStart(), x.cursor.selectionEnd())
@@ -100,7 +100,7 @@ def test_a_sentence_with_two_claims_links_to_the_other(window, qtbot, sample_dir
     (key, claims) = next(
         (k, c) for k, c in claims_by_sentence(comparison.claims).items() if len(c) > 1
     )
-    _click(window.panes[key[0]], key[1])
+    _click(window.pane_row.panes[key[0]], key[1])
     assert window.navigator.current == claims[0].id
     assert f"claim:{claims[1].id}" in window.details.text()
     window.details.linkActivated.emit(f"claim:{claims[1].id}")
@@ -167,7 +167,7 @@ def test_scores_panel_and_toggleable_marks(window, qtbot, sample_dir):
     qtbot.waitUntil(lambda: len(window.docks.scores_panel.figure.axes) == 3)
     item = comparison.articles[0]
     terms = [t for s in item.scores.sentences for t in s.tone.terms]
-    pane = window.panes[item.id]
+    pane = window.pane_row.panes[item.id]
     before = len(pane.text.extraSelections())
     window.menus.mark_actions["terms"].setChecked(True)
     window.menus.mark_actions["terms"].triggered.emit()
@@ -186,7 +186,7 @@ def test_find_in_articles(window, qtbot, sample_dir):
     window.find_bar.field.setText("Witkoff")
     assert window.find_bar.count.text().split()[0] != "0"
     assert window.find_bar.find(1)
-    selected = [p.text.textCursor().selectedText() for p in window.panes.values()]
+    selected = [p.text.textCursor().selectedText() for p in window.pane_row.panes.values()]
     assert "Witkoff" in selected
     window.find_bar.field.setText("no such words anywhere")
     assert not window.find_bar.find(1)
@@ -202,15 +202,15 @@ def read_in(pane):
 def test_remove_and_reorder_articles(window, qtbot, sample_dir):
     files = list(supported_files(sample_dir))[:3]
     compare_in(window, qtbot, files)
-    read_in(window.panes["a1"])
+    read_in(window.pane_row.panes["a1"])
     with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT) as finished:
         window.move_current(1)
     assert [i.article.source for i in finished.args[0].articles] == [files[1], files[0], files[2]]
-    read_in(window.panes["a3"])
+    read_in(window.pane_row.panes["a3"])
     with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT) as finished:
         window.remove_current()
     assert [i.article.source for i in finished.args[0].articles] == [files[1], files[0]]
-    assert len(window.panes) == 2
+    assert len(window.pane_row.panes) == 2
 
 
 def test_dark_theme_recolours_the_panes(window, qtbot, sample_dir):
@@ -223,7 +223,7 @@ def test_dark_theme_recolours_the_panes(window, qtbot, sample_dir):
         assert palette.is_dark()
         shared = next(c for c in window.comparison.claims if c.status is not ClaimStatus.UNIQUE)
         member = shared.members[0]
-        pane = window.panes[member.article]
+        pane = window.pane_row.panes[member.article]
         cursor = QTextCursor(pane.text.document())
         cursor.setPosition(pane.item.sentences[member.sentence].start + 1)
         background = cursor.charFormat().background().color()
@@ -237,15 +237,15 @@ def test_window_layout_is_remembered(qtbot, sample_dir):
     qtbot.addWidget(first)
     first.show()
     compare_in(first, qtbot, list(supported_files(sample_dir))[:2])
-    first.splitter.setSizes([300, 700])
-    wanted = first.splitter.sizes()
+    first.pane_row.splitter.setSizes([300, 700])
+    wanted = first.pane_row.splitter.sizes()
     first.close()
     second = MainWindow()
     qtbot.addWidget(second)
     second.show()
     compare_in(second, qtbot, list(supported_files(sample_dir))[:2])
     # Proportions: a restored geometry is clamped to the (small, offscreen) screen.
-    sizes = second.splitter.sizes()
+    sizes = second.pane_row.splitter.sizes()
     assert sizes[0] / sum(sizes) == pytest.approx(wanted[0] / sum(wanted), abs=0.01)
 
 
@@ -270,4 +270,4 @@ def test_cancel_at_each_stage_leaves_the_window_usable(window, qtbot, sample_dir
     assert not window.cancel_button.isVisible() and not window.progress.isVisible()
     # Usable: the next comparison runs to the end and is shown.
     compare_in(window, qtbot, files[:2])
-    assert len(window.panes) == 2
+    assert len(window.pane_row.panes) == 2

@@ -8,14 +8,13 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -41,13 +40,11 @@ from parallax.ui.export import Exporter
 from parallax.ui.find_bar import FindBar
 from parallax.ui.menus import Menus
 from parallax.ui.navigation import Navigator
+from parallax.ui.pane_row import PaneRow
 from parallax.ui.panels import claim_html, summary_html
-from parallax.ui.panes import ArticlePane
 from parallax.ui.runner import ComparisonRunner
 from parallax.ui.session import RestoreBar, Session
 
-_VISIBLE_PANES = 8
-_PANE_WIDTH = 240
 FILE_FILTER = "Articles and comparisons ({} *{});;All files (*)".format(
     " ".join(f"*{s}" for s in sorted(SUFFIXES)), SAVED_SUFFIX
 )
@@ -62,7 +59,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         # The comparison, its notes, options, corrections, file and unsaved state.
         self.document = ComparisonDocument(self)
-        self.panes: dict[str, ArticlePane] = {}
         self.failures: list[LoadFailure] = []
         self.navigator = Navigator()
         # Every claim a sentence states, the most widely shared first.
@@ -70,7 +66,6 @@ class MainWindow(QMainWindow):
         self._claims_by_article: dict[str, dict[int, tuple[Claim, ...]]] = {}
         self._omitted: dict[str, tuple[Claim, ...]] = {}
         self._presenting = 0  # generation of the comparison being presented
-        self._last_article: str | None = None
         self.session = Session(self.document, self, lambda: self.runner.busy)
         self._build_ui()
         self.exporter = Exporter(self, self.document)
@@ -98,10 +93,8 @@ class MainWindow(QMainWindow):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.legend = QLabel(palette.legend_html())
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.splitter)
+        self.pane_row = PaneRow()
+        self.pane_row.sentence_activated.connect(self._on_pane_sentence_activated)
         # A claim with many conflicts must not push the articles off the screen.
         details_area = QScrollArea()
         details_area.setWidgetResizable(True)
@@ -110,12 +103,12 @@ class MainWindow(QMainWindow):
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.linkActivated.connect(self._on_details_link_activated)
         details_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.find_bar = FindBar(lambda: [pane.text for pane in self.panes.values()])
+        self.find_bar = FindBar(lambda: [pane.text for pane in self.pane_row.panes.values()])
         central = QWidget()
         layout = QVBoxLayout(central)
         for widget in (self.restore_bar, self.banner, details_area, self.legend, self.find_bar):
             layout.addWidget(widget)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.pane_row, 1)
         self.setCentralWidget(central)
         self.docks = DockPanels(self)
         self._build_status_bar()
@@ -159,7 +152,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
         menus.move_requested.connect(self.move_current)
         menus.navigate_requested.connect(self.go)
-        menus.zoom_requested.connect(self.zoom)
+        menus.zoom_requested.connect(self.pane_row.zoom)
         menus.theme_chosen.connect(self.set_theme)
         menus.recent_chosen.connect(lambda path: self.open_paths([path], replace=False))
         menus.marks_toggled.connect(self._on_mark_toggled)
@@ -174,7 +167,6 @@ class MainWindow(QMainWindow):
         self._layout_remembered = bool(state and not state.isEmpty())
         if self._layout_remembered:
             self.restoreState(state)
-        self._font_size = settings.read(settings.FONT_SIZE)
         theme.apply(settings.read(settings.THEME))
 
     # ---- opening and comparing ----------------------------------------------------------
@@ -220,12 +212,12 @@ class MainWindow(QMainWindow):
         self.menus.refresh_recent()
 
     def remove_current(self) -> None:
-        position = self.document.position_of(self._current_article())
+        position = self.document.position_of(self.pane_row.current_article())
         if position is not None:
             self.document.remove(position)
 
     def move_current(self, step: int) -> None:
-        position = self.document.position_of(self._current_article())
+        position = self.document.position_of(self.pane_row.current_article())
         if position is not None:
             self.document.move(position, step)
 
@@ -272,10 +264,10 @@ class MainWindow(QMainWindow):
             self._claims_by_article.setdefault(article, {})[sentence] = claims
         self.navigator.load(comparison)
         self._presenting += 1
-        steps = [self._clear_panes]
-        steps += [partial(self._add_pane, item) for item in comparison.articles]
+        steps = [partial(self._clear_panes, comparison)]
+        steps += [partial(self._add_pane, comparison, item) for item in comparison.articles]
         steps += [
-            self._restore_pane_sizes,
+            self.pane_row.restore_sizes,
             partial(self.docks.show_claims, comparison),
             partial(self.docks.show_panels, comparison),
         ]
@@ -294,41 +286,23 @@ class MainWindow(QMainWindow):
         # With the window as context, pending steps die with it.
         QTimer.singleShot(0, self, lambda: self._run_steps(generation, steps[1:], done))
 
-    def _clear_panes(self) -> None:
+    def _clear_panes(self, comparison: Comparison) -> None:
         if not self._layout_remembered:
             # First run: the articles get most of the height, the panels about a quarter.
             self.resizeDocks(
                 [self.docks.claims_dock], [self.height() // 4], Qt.Orientation.Vertical
             )
-        for pane in self.panes.values():
-            pane.setParent(None)
-            pane.deleteLater()
-        self.panes = {}
-        assert self.comparison is not None
-        # Up to eight panes share the width; beyond that the row scrolls sideways.
-        crowded = len(self.comparison.articles) > _VISIBLE_PANES
-        self.splitter.setMinimumWidth(len(self.comparison.articles) * _PANE_WIDTH if crowded else 0)
-        self.details.setText(summary_html(self.comparison))
+        self.pane_row.clear(len(comparison.articles))
+        self.details.setText(summary_html(comparison))
 
-    def _add_pane(self, item) -> None:
-        assert self.comparison is not None
-        claims = self._claims_by_article.get(item.id, {})
-        pane = ArticlePane(item, omitted=len(self._omitted.get(item.id, ())))
-        pane.apply_marks(claims, self.comparison.conflicts)
-        pane.text.setFont(QFont(pane.text.font().family(), self._font_size))
-        pane.sentence_activated.connect(self._on_pane_sentence_activated)
-        pane.set_note(self.document.note_for(item.article))
-        self.splitter.addWidget(pane)
-        self.panes[item.id] = pane
-
-    def _restore_pane_sizes(self) -> None:
-        """Pane widths as the user left them, when the number of panes is the same."""
-        state = settings.read(settings.SPLITTER)
-        if state and not state.isEmpty():
-            sizes = self.splitter.sizes()
-            self.splitter.restoreState(state)
-            if len(self.splitter.sizes()) != len(sizes):
-                self.splitter.setSizes(sizes)
+    def _add_pane(self, comparison: Comparison, item) -> None:
+        self.pane_row.add(
+            item,
+            self._claims_by_article.get(item.id, {}),
+            comparison.conflicts,
+            omitted=len(self._omitted.get(item.id, ())),
+            note=self.document.note_for(item.article),
+        )
 
     def select_claim(
         self,
@@ -343,38 +317,17 @@ class MainWindow(QMainWindow):
         if claim is None:
             return
         self.navigator.current = claim.id
-        members: dict[str, list] = {}
-        for member in claim.members:
-            members.setdefault(member.article, []).append(member)
-        for article, pane in self.panes.items():
-            mine = members.get(article, [])
-            spans = [
-                (d.start, d.end)
-                for member in mine
-                for d in member.diff
-                if d.op.value != "equal" and d.article == article
-            ]
-            pane.show_selection([m.sentence for m in mine], spans, scroll=article != origin)
+        self.pane_row.show_claim(claim, origin)
         # The other claims the picked sentence states (or the representative's, from a table).
         key = sentence or (claim.representative.article, claim.representative.sentence)
         others = [c for c in self._claim_of.get(key, ()) if c.id != claim.id]
         self.details.setText(claim_html(self.comparison, claim, others))
 
     def go(self, kind: str, step: int) -> None:
-        target = self.navigator.step(kind, step, self._current_article())
+        target = self.navigator.step(kind, step, self.pane_row.current_article())
         if target is not None:
             self.select_claim(target)
             self.docks.select_claim_row(target)
-
-    def _current_article(self) -> str | None:
-        """The pane with keyboard focus, else the one last read in, else the first."""
-        focused = QApplication.focusWidget()
-        for article, pane in self.panes.items():
-            if focused is pane.text:
-                return article
-        if self._last_article in self.panes:
-            return self._last_article
-        return next(iter(self.panes), None)
 
     def set_theme(self, name: str) -> None:
         settings.write(settings.THEME, name)
@@ -383,15 +336,8 @@ class MainWindow(QMainWindow):
         if self.comparison is not None:
             self.show_comparison(self.comparison)  # status colours follow the theme
 
-    def zoom(self, step: int) -> None:
-        self._font_size = max(7, min(32, self._font_size + step))
-        settings.write(settings.FONT_SIZE, self._font_size)
-        for pane in self.panes.values():
-            pane.text.setFont(QFont(pane.text.font().family(), self._font_size))
-
     # ---- slots ------------------------------------------------------------------------------
     def _on_pane_sentence_activated(self, article: str, sentence: int) -> None:
-        self._last_article = article
         claims = self._claim_of.get((article, sentence), ())
         # A sentence that states several claims keeps the one on show if it is among them;
         # the details strip links to the others.
@@ -403,7 +349,7 @@ class MainWindow(QMainWindow):
         claims = self._claim_of.get((article, sentence), ())
         if claims:
             self.select_claim(claims[0].id, sentence=(article, sentence))
-        pane = self.panes.get(article)
+        pane = self.pane_row.panes.get(article)
         if pane is not None:
             pane.scroll_to(sentence)
 
@@ -419,8 +365,7 @@ class MainWindow(QMainWindow):
 
     def _on_mark_toggled(self, *_args) -> None:
         kinds = self.menus.marks_on()
-        for pane in self.panes.values():
-            pane.show_score_marks(kinds)
+        self.pane_row.show_marks(kinds)
         self.legend.setText(palette.legend_html(kinds))
 
     def _on_open_triggered(self) -> None:
@@ -446,12 +391,12 @@ class MainWindow(QMainWindow):
         self.document.add([article], repeats=True)
 
     def edit_note(self) -> None:
-        article = self._current_article()
+        article = self.pane_row.current_article()
         position = self.document.position_of(article)
         if article is None or position is None:
             self.statusBar().showMessage(self.tr("Click in an article first."), 5000)
             return
-        label = self.panes[article].item.article.display_name
+        label = self.pane_row.panes[article].item.article.display_name
         self.session.edit_note(
             self.document.sources[position], self.tr("Note on “{}”:").format(escape(label))
         )
@@ -460,8 +405,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.document.title())
 
     def _on_document_notes_changed(self) -> None:
-        for pane in self.panes.values():
-            pane.set_note(self.document.note_for(pane.item.article))
+        self.pane_row.show_notes(self.document.note_for)
 
     def _on_document_corrections_changed(self) -> None:
         # The corrections change what is shown: compare again (the runner will take them).
@@ -491,7 +435,6 @@ class MainWindow(QMainWindow):
         self._presenting += 1  # abandon a presentation still in progress
         self.runner.cancel()
         settings.write(settings.GEOMETRY, self.saveGeometry())
-        if self.panes:
-            settings.write(settings.SPLITTER, self.splitter.saveState())
+        self.pane_row.remember_sizes()
         settings.write(settings.STATE, self.saveState())
         super().closeEvent(event)

@@ -1,0 +1,113 @@
+"""The row of article panes side by side: filling and clearing it, pane widths and font size,
+notes, marks, a claim's members picked out, and which pane the reader is in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QScrollArea, QSplitter
+
+from parallax.core import AnalysedArticle, Claim, Conflict
+from parallax.ui import settings
+from parallax.ui.panes import ArticlePane
+
+_VISIBLE_PANES = 8
+_PANE_WIDTH = 240
+
+
+class PaneRow(QScrollArea):
+    sentence_activated = Signal(str, int)  # article id, sentence index the reader clicked
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.setWidget(self.splitter)
+        self.panes: dict[str, ArticlePane] = {}
+        self.font_size = settings.read(settings.FONT_SIZE)
+        self._last_article: str | None = None
+
+    def clear(self, count: int) -> None:
+        """Remove the panes, making room for ``count`` new ones."""
+        for pane in self.panes.values():
+            pane.setParent(None)
+            pane.deleteLater()
+        self.panes = {}
+        # Up to eight panes share the width; beyond that the row scrolls sideways.
+        crowded = count > _VISIBLE_PANES
+        self.splitter.setMinimumWidth(count * _PANE_WIDTH if crowded else 0)
+
+    def add(
+        self,
+        item: AnalysedArticle,
+        claims: dict[int, tuple[Claim, ...]],
+        conflicts: Sequence[Conflict],
+        omitted: int,
+        note: str,
+    ) -> None:
+        pane = ArticlePane(item, omitted=omitted)
+        pane.apply_marks(claims, conflicts)
+        pane.text.setFont(QFont(pane.text.font().family(), self.font_size))
+        pane.sentence_activated.connect(self._on_pane_sentence_activated)
+        pane.set_note(note)
+        self.splitter.addWidget(pane)
+        self.panes[item.id] = pane
+
+    def restore_sizes(self) -> None:
+        """Pane widths as the user left them, when the number of panes is the same."""
+        state = settings.read(settings.SPLITTER)
+        if state and not state.isEmpty():
+            sizes = self.splitter.sizes()
+            self.splitter.restoreState(state)
+            if len(self.splitter.sizes()) != len(sizes):
+                self.splitter.setSizes(sizes)
+
+    def remember_sizes(self) -> None:
+        if self.panes:
+            settings.write(settings.SPLITTER, self.splitter.saveState())
+
+    def zoom(self, step: int) -> None:
+        self.font_size = max(7, min(32, self.font_size + step))
+        settings.write(settings.FONT_SIZE, self.font_size)
+        for pane in self.panes.values():
+            pane.text.setFont(QFont(pane.text.font().family(), self.font_size))
+
+    def show_notes(self, note_for: Callable) -> None:
+        for pane in self.panes.values():
+            pane.set_note(note_for(pane.item.article))
+
+    def show_marks(self, kinds: Collection[str]) -> None:
+        for pane in self.panes.values():
+            pane.show_score_marks(kinds)
+
+    def show_claim(self, claim: Claim, origin: str | None) -> None:
+        """A claim's sentences picked out in every pane, with the words that differ; every pane
+        but the one it was picked in scrolls to them."""
+        members: dict[str, list] = {}
+        for member in claim.members:
+            members.setdefault(member.article, []).append(member)
+        for article, pane in self.panes.items():
+            mine = members.get(article, [])
+            spans = [
+                (d.start, d.end)
+                for member in mine
+                for d in member.diff
+                if d.op.value != "equal" and d.article == article
+            ]
+            pane.show_selection([m.sentence for m in mine], spans, scroll=article != origin)
+
+    def current_article(self) -> str | None:
+        """The pane with keyboard focus, else the one last read in, else the first."""
+        focused = QApplication.focusWidget()
+        for article, pane in self.panes.items():
+            if focused is pane.text:
+                return article
+        if self._last_article in self.panes:
+            return self._last_article
+        return next(iter(self.panes), None)
+
+    def _on_pane_sentence_activated(self, article: str, sentence: int) -> None:
+        self._last_article = article
+        self.sentence_activated.emit(article, sentence)
