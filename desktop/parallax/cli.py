@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -91,34 +92,44 @@ def _stop_cleanly_on_signals() -> None:
     one line printed, exit 128 + the signal (130 for Ctrl-C, 143 for SIGTERM)."""
     if threading.current_thread() is not threading.main_thread():
         return
+    # Imported now, not in the handler: a signal can arrive in the middle of another import,
+    # and an import inside the handler then failed ("partially initialized module").
+    import multiprocessing  # noqa: F401
+    from multiprocessing import resource_tracker  # noqa: F401
+
+    from parallax.core import export  # noqa: F401
+
     _MAIN_PID[:] = [os.getpid()]
     for number in _STOPPED:
         signal.signal(number, _stop)
 
 
 def _stop(number: int, _frame) -> None:
-    import contextlib
-    import multiprocessing
-    from multiprocessing import resource_tracker
-
-    from parallax.core import export
-
-    if _MAIN_PID and os.getpid() != _MAIN_PID[0]:
-        # A forked worker: Ctrl-C and a closing terminal signal the whole process group, and
-        # each worker printed the line again. The main process reports and cleans up.
+    try:
+        # A forked worker exits quietly: Ctrl-C and a closing terminal signal the whole process
+        # group, and each worker printed the line again. The main process reports and cleans up.
+        if not _MAIN_PID or os.getpid() == _MAIN_PID[0]:
+            # Whatever goes wrong here (the handler interrupts arbitrary code), the run still
+            # ends with its one line and its status.
+            with contextlib.suppress(Exception):
+                _end_workers()
+            with contextlib.suppress(Exception):
+                sys.modules["parallax.core.export"].remove_pending()
+            print(f"parallax: {_STOPPED[number]}", file=sys.stderr, flush=True)
+    finally:
         os._exit(128 + number)
+
+
+def _end_workers() -> None:
+    multiprocessing = sys.modules["multiprocessing"]
     for child in multiprocessing.active_children():
         child.kill()
     # The tracker would print warnings about the workers' semaphores once we are gone.
-    tracker_pid = getattr(resource_tracker._resource_tracker, "_pid", None)
+    tracker = sys.modules["multiprocessing.resource_tracker"]._resource_tracker
+    tracker_pid = getattr(tracker, "_pid", None)
     if tracker_pid:
         with contextlib.suppress(OSError):
             os.kill(tracker_pid, signal.SIGKILL)
-    export.remove_pending()
-    try:
-        print(f"parallax: {_STOPPED[number]}", file=sys.stderr, flush=True)
-    finally:
-        os._exit(128 + number)
 
 
 def _compare_parser() -> argparse.ArgumentParser:
