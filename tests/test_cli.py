@@ -267,3 +267,28 @@ def test_repetitive_ascii_is_not_taken_for_utf16():
 
     for text in ("[" * 5000 + " words", "ab" * 4000, "Headline\n\n" + "x " * 3000):
         assert decode(text.encode("ascii"), None) == text
+
+
+def test_help_lists_every_exit_status(capsys):
+    assert main(["compare", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    for words in (
+        "0 every input loaded and every output written",
+        "1 no article loaded or an output could not be written",
+        "2 usage error",
+        "3 some inputs failed",
+        "130/143/129 stopped by Ctrl-C/SIGTERM/SIGHUP",
+    ):
+        assert words in text
+
+
+def test_every_formula_start_is_neutralised_and_numbers_stay_numbers():
+    import csv
+    import io
+
+    from parallax.core.tables import to_csv
+
+    cells = ["=1+1", "+1", "-1 said", "@SUM(A1)", "\tTAB", "\rCR", "a\rb", "plain", -0.26, 3]
+    (row,) = csv.reader(io.StringIO(to_csv([cells]), newline=""))  # one row, not split at \r
+    assert row[:6] == ["'=1+1", "'+1", "'-1 said", "'@SUM(A1)", "'\tTAB", "'\nCR"]
+    assert row[6:] == ["a\nb", "plain", "-0.26", "3"]

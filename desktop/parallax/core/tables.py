@@ -162,9 +162,13 @@ def to_csv(rows: list[list[object]]) -> str:
 
 
 def _inert(cell: object) -> object:
-    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
-        return "'" + cell
-    return cell
+    if not isinstance(cell, str):
+        return cell
+    if cell.startswith(_FORMULA_STARTS):
+        cell = "'" + cell
+    # The csv module quotes a cell holding the line terminator ("\n") but not a carriage
+    # return, which readers and spreadsheets take as a line break: the row came apart.
+    return cell.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def tables(comparison: Comparison) -> dict[str, str]:
