@@ -129,3 +129,53 @@ def test_text_over_the_limit_is_refused(tmp_path):
     path.write_text("Headline\n\n" + PROSE * (MAX_TEXT_CHARS // len(PROSE) + 10), "utf-8")
     with pytest.raises(ArticleLoadError, match=r"huge\.txt: .*up to 0\.5 MB of text"):
         load_file(path)
+
+
+def bomb_pdf(expanded: int = 80_000_000) -> bytes:
+    """A one-page PDF whose content stream inflates from ~80 kB to ``expanded`` bytes."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    drawing = b"BT /F1 12 Tf 72 700 Td (Blast at the plant) Tj ET\n"
+    stream = packer.compress(drawing) + packer.compress(b" " * expanded) + packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    data, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    table = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    return data + b"startxref\n%d\n%%%%EOF\n" % table
+
+
+def test_a_compression_bomb_pdf_is_refused_by_name(tmp_path):
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(bomb_pdf())
+    outcome = finishes(lambda: load_file(path))
+    assert isinstance(outcome.get("error"), ArticleLoadError), outcome
+    assert str(outcome["error"]).startswith("bomb.pdf: ")
+
+
+def test_a_compression_bomb_pdf_does_not_stop_the_other_articles(tmp_path, capsys):
+    import json
+
+    from parallax.cli import main
+
+    bomb, good = tmp_path / "bomb.pdf", tmp_path / "good.txt"
+    bomb.write_bytes(bomb_pdf())
+    good.write_text("Blast at the plant\n\n" + PROSE + "\n", encoding="utf-8")
+    out = tmp_path / "o.json"
+    assert main(["compare", str(bomb), str(good), "--json", str(out), "-q", "--words-only"]) == 3
+    assert "unexpected error" not in capsys.readouterr().err
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert [a["title"] for a in document["articles"]] == ["Blast at the plant"]
+    assert [e["message"].split(": ")[0] for e in document["errors"]] == ["bomb.pdf"]

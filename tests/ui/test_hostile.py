@@ -45,3 +45,19 @@ def test_hostile_files_added_to_open_articles(qtbot, tmp_path, sample_dir):
     assert all(": " in f.message and len(f.message.split(": ", 1)[1]) > 5 for f in window.failures)
     # Failed files are not kept as sources: the next re-comparison does not report them again.
     assert [Path(s) for s in window.document.sources] == good
+
+
+def test_a_compression_bomb_pdf_beside_a_good_article(qtbot, tmp_path, sample_dir):
+    """The window given both: the good article is compared, the bomb named with its reason."""
+    from tests.core.test_bounded_inputs import bomb_pdf
+
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(bomb_pdf())
+    good = list(supported_files(sample_dir))[:1]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT) as done:
+        window.open_paths([bomb, *good])
+    assert [Path(item.article.source) for item in done.args[0].articles] == good
+    assert [f.message.split(": ", 1)[0] for f in window.failures] == ["bomb.pdf"]
