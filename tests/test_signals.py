@@ -125,6 +125,28 @@ def test_a_signal_ends_the_run_and_its_workers(tmp_path, many_articles, number, 
         run.kill()
 
 
+def test_workers_end_when_the_run_is_killed_outright(tmp_path, many_articles):
+    """SIGKILL (or the out-of-memory killer) gives the run no chance to clean up: the worker
+    processes notice that their parent is gone and end by themselves."""
+    run = _start(many_articles, tmp_path, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not _children(run.pid) and time.monotonic() < deadline and run.poll() is None:
+            time.sleep(0.2)
+        assert _children(run.pid), "no worker process started"
+        time.sleep(1)
+        run.kill()
+        run.wait(timeout=30)
+        deadline = time.monotonic() + 10  # a generous guard: the kernel signals them at once
+        while _group(run.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _group(run.pid), "a worker outlived the run"
+    finally:
+        run.kill()
+        for pid in _group(run.pid):
+            os.kill(pid, signal.SIGKILL)
+
+
 STOPPED_WHILE_WRITING = """
 import os, sys, time
 from pathlib import Path

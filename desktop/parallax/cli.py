@@ -84,6 +84,7 @@ if hasattr(signal, "SIGHUP"):
 
 # The process that installed the handlers: forked workers inherit them, and must not speak.
 _MAIN_PID: list[int] = []
+_FORKS_END_WITH_PARENT: list[bool] = []  # the fork hook is registered once per process
 
 
 def _stop_cleanly_on_signals() -> None:
@@ -98,10 +99,17 @@ def _stop_cleanly_on_signals() -> None:
     from multiprocessing import resource_tracker  # noqa: F401
 
     from parallax.core import export  # noqa: F401
+    from parallax.core.lifeline import end_with_parent
 
     _MAIN_PID[:] = [os.getpid()]
     for number in _STOPPED:
         signal.signal(number, _stop)
+    # spaCy's worker processes are forked with no hook of ours: a run killed outright (SIGKILL,
+    # the out-of-memory killer) left them running for good. Each forked child now ends with
+    # its parent (processes started with exec, like subprocesses, are not forked this way).
+    if hasattr(os, "register_at_fork") and not _FORKS_END_WITH_PARENT:
+        os.register_at_fork(after_in_child=end_with_parent)
+        _FORKS_END_WITH_PARENT.append(True)
 
 
 def _stop(number: int, _frame) -> None:
