@@ -218,10 +218,13 @@ def test_hostile_names_and_standard_input_are_contained(article, tmp_path, monke
 
     odd = tmp_path / os.fsdecode(b"bad\xffname.txt")
     odd.write_text(ARTICLE.replace("Friday", "Thursday"), encoding="utf-8")
-    out = tmp_path / "o.json"
-    assert main(["compare", str(article), str(odd), "--json", str(out), "-q"]) == 0
+    out, page, tables = tmp_path / "o.json", tmp_path / "o.html", tmp_path / "tables"
+    outputs = ["--json", str(out), "--html", str(page), "--csv", str(tables)]
+    assert main(["compare", str(article), str(odd), *outputs, "-q"]) == 0
     document = json.loads(out.read_text(encoding="utf-8"))  # valid UTF-8 JSON
     assert len(document["articles"]) == 2
+    for written in (page, *tables.iterdir()):  # and valid UTF-8 report and tables
+        written.read_text(encoding="utf-8")
 
     class Stdin(io.TextIOWrapper):
         pass
