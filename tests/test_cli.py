@@ -138,7 +138,7 @@ def test_compare_reads_saved_comparisons(tmp_path, article, capsys):
 
 
 def test_options_from_the_command_line_and_a_saved_file(tmp_path, article):
-    from parallax.core import align, saved
+    from parallax.core import align, pair_model, saved
     from parallax.core.loading import load_file
 
     out = tmp_path / "o.json"
@@ -149,8 +149,8 @@ def test_options_from_the_command_line_and_a_saved_file(tmp_path, article):
 
     default = options(str(article), str(article))
     assert default == {
-        "same_claim": align.SAME_CLAIM,
-        "attach": align.ATTACH,
+        "same_claim": pair_model.load().same_claim,
+        "attach": pair_model.load().attach,
         "use_embeddings": True,
     }
     words = options(str(article), str(article), "--words-only", "--attach", "0.4")

@@ -2,21 +2,25 @@
 
 News restates a fact in the headline, the lead and the body, and one lead often carries two facts
 (the toll and the magnitude). So a claim may hold several sentences of one article, and a sentence
-may belong to several claims. Two steps:
+may belong to several claims. Three steps:
 
-1. **Links** are pairs of sentences of different articles, weighted by their similarity and by
-   how close each comes to being the other's best match in its article (``RELATIVE_WEIGHT``:
-   articles on one event restate each fact once or twice, so a sentence's best match in another
-   article is better evidence than a merely similar one, the rule sentence aligners for
-   translations use); links under ``LINK_FLOOR`` are dropped.
+1. **Links** are pairs of sentences of different articles. With sentence embeddings (the
+   default) a link's weight is the pair model's probability that the two state one claim
+   (core/pair_model.py: the blended similarity, how close each sentence comes to being the
+   other's best match in its article, where both stand in their articles, shared figures and
+   names); links under ``PAIR_FLOOR`` are dropped. Words only, the weight is the lexical
+   similarity scaled by the best-match ratio (``RELATIVE_WEIGHT``: articles on one event restate
+   each fact once or twice, so a sentence's best match in another article is better evidence
+   than a merely similar one, the rule sentence aligners for translations use).
 2. **Groups** grow by average linkage over the links, strongest link first: two groups merge
-   when the mean similarity over all their cross-article pairs (a pair with no link counts as
-   0) reaches ``SAME_CLAIM``. A pair with no link pulls the mean down, so A≈B≈C never chains
-   into one group when A and C share nothing. Merging repeats until nothing changes, so the
-   result does not depend on the order of equal links.
-3. **Attachment**: a sentence also joins every other group of two or more articles whose sentences
-   in other articles it matches, on average, at ``ATTACH`` or more (a lead that gives the toll and
-   the magnitude joins both claims). Attached sentences do not pull in others.
+   when the mean weight over all their cross-article pairs (a pair with no link counts as 0)
+   reaches the same-claim threshold. A pair with no link pulls the mean down, so A≈B≈C never
+   chains into one group when A and C share nothing. Merging repeats until nothing changes, so
+   the result does not depend on the order of equal links.
+3. **Attachment**: a sentence also joins every other group of two or more articles whose
+   sentences in other articles it matches, on average, at the attach threshold or more (a lead
+   that gives the toll and the magnitude joins both claims). Attached sentences do not pull in
+   others.
 
 Every sentence is in at least one claim; one in no group of two or more articles is its own claim.
 """
@@ -29,14 +33,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from parallax.core import pair_model
 from parallax.core.links import find_links
+from parallax.core.pair_model import SentenceInfo
 from parallax.core.similarity import Vectorizer, sentence_keys
 
-# Calibrated on the real-coverage dev set (benchmarks/coverage/, docs/comparison.md): the blend's
-# threshold for one claim, for joining a further claim, and the weakest similarity kept as a link.
-SAME_CLAIM = 0.3
-ATTACH = 0.25
-LINK_FLOOR = 0.15
+# With embeddings, links are the pair model's probabilities (its data file holds the same-claim
+# and attach thresholds, fitted with it on the dev set); the weakest probability kept as a link:
+PAIR_FLOOR = 0.1
 # Word overlap only (embeddings off): the same steps on the lexical similarity.
 SAME_CLAIM_LEXICAL = 0.1
 ATTACH_LEXICAL = 0.1
@@ -105,22 +109,82 @@ def group_claims(
     attach: float | None = ATTACH_LEXICAL,
     floor: float | None = None,
     embeddings: np.ndarray | None = None,
+    info: Sequence[SentenceInfo] | None = None,
 ) -> list[Group]:
     """Claim groups (overlapping when sentences attach to several); groups of one sentence for
     sentences in no other group.
 
     With ``embeddings`` (one unit row per sentence, in article order) the similarity is the blend
-    ``EMBEDDING_WEIGHT`` × cosine of embeddings + the rest × lexical similarity. ``attach`` None
-    turns attachment off. Returns an empty list when cancelled.
+    ``EMBEDDING_WEIGHT`` × cosine of embeddings + the rest × lexical similarity; with ``info`` as
+    well (one per sentence), links are weighted by the pair model's probability that the two
+    sentences state one claim (core/pair_model.py) and ``threshold``/``attach`` are
+    probabilities. ``attach`` None turns attachment off. Returns an empty list when cancelled.
     """
-    refs = [SentenceRef(a, s) for a, article in enumerate(vecs) for s in range(len(article))]
+    article_of = [a for a, article in enumerate(vecs) for _ in article]
+    found = links_for(vecs, threshold, is_cancelled, floor, embeddings, info)
+    if found is None:
+        return []
+    return groups_from_links(found, article_of, threshold, attach)
+
+
+def links_for(
+    vecs: list[list[dict[str, float]]],
+    threshold: float,
+    is_cancelled: Callable[[], bool] = lambda: False,
+    floor: float | None = None,
+    embeddings: np.ndarray | None = None,
+    info: Sequence[SentenceInfo] | None = None,
+) -> dict[tuple[int, int], float] | None:
+    """The weighted links between flat sentence ids that the grouping works on; None when
+    cancelled."""
     weight = EMBEDDING_WEIGHT if embeddings is not None else 0.0
     floor = min(threshold, LINK_FLOOR_LEXICAL if floor is None else floor)
     candidates = find_links(vecs, min(floor, CANDIDATE_FLOOR), is_cancelled, embeddings, weight)
     if candidates is None:
-        return []
-    article_of = [ref.article for ref in refs]
-    found = _relative(candidates, article_of, floor)
+        return None
+    article_of = [a for a, article in enumerate(vecs) for _ in article]
+    if embeddings is not None and info is not None:
+        first, second, features = pair_features(candidates, article_of, embeddings, info)
+        probability = pair_model.load().probabilities(features)
+        keep = probability >= floor
+        kept = zip(
+            first[keep].tolist(), second[keep].tolist(), probability[keep].tolist(), strict=True
+        )
+        return {(a, b): p for a, b, p in kept}
+    return _relative(candidates, article_of, floor)
+
+
+def pair_features(
+    candidates: dict[tuple[int, int], float],
+    article_of: list[int],
+    embeddings: np.ndarray,
+    info: Sequence[SentenceInfo],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate pairs (first and second flat ids) and the pair model's features of each."""
+    if not candidates:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros((0, len(pair_model.FEATURES)))
+    pairs = np.array(list(candidates), dtype=np.int64)
+    sims = np.fromiter(candidates.values(), dtype=np.float64, count=len(candidates))
+    first, second = pairs[:, 0], pairs[:, 1]
+    ratios = _best_match_ratios(first, second, sims, article_of)
+    semantic = np.einsum("ij,ij->i", embeddings[first], embeddings[second]).astype(np.float64)
+    features = pair_model.features(first, second, sims, semantic, EMBEDDING_WEIGHT, ratios, info)
+    return first, second, features
+
+
+def groups_from_links(
+    found: dict[tuple[int, int], float],
+    article_of: list[int],
+    threshold: float,
+    attach: float | None,
+) -> list[Group]:
+    """Average-linkage groups over ``found`` plus attachments (see the module's docstring)."""
+    refs = []
+    seen: Counter[int] = Counter()
+    for a in article_of:  # flat ids in article order: the n-th of its article
+        refs.append(SentenceRef(a, seen[a]))
+        seen[a] += 1
     link: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), similarity in found.items():
         link[a][b] = link[b][a] = similarity
@@ -137,6 +201,20 @@ def group_claims(
     return groups
 
 
+def _best_match_ratios(
+    first: np.ndarray, second: np.ndarray, sims: np.ndarray, article_of: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair's similarity over each end's best similarity in the other's article."""
+    articles = np.asarray(article_of, dtype=np.int64)
+    best = np.zeros((len(article_of), int(articles.max()) + 1))
+    np.maximum.at(best, (first, articles[second]), sims)
+    np.maximum.at(best, (second, articles[first]), sims)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        one = np.where(best[first, articles[second]] > 0, sims / best[first, articles[second]], 0)
+        two = np.where(best[second, articles[first]] > 0, sims / best[second, articles[first]], 0)
+    return one, two
+
+
 def _relative(
     candidates: dict[tuple[int, int], float], article_of: list[int], floor: float
 ) -> dict[tuple[int, int], float]:
@@ -145,12 +223,8 @@ def _relative(
         return {}
     pairs = np.array(list(candidates), dtype=np.int64)
     sims = np.fromiter(candidates.values(), dtype=np.float64, count=len(candidates))
-    articles = np.asarray(article_of, dtype=np.int64)
     first, second = pairs[:, 0], pairs[:, 1]
-    best = np.zeros((len(article_of), int(articles.max()) + 1))
-    np.maximum.at(best, (first, articles[second]), sims)
-    np.maximum.at(best, (second, articles[first]), sims)
-    ratio = np.minimum(sims / best[first, articles[second]], sims / best[second, articles[first]])
+    ratio = np.minimum(*_best_match_ratios(first, second, sims, article_of))
     weighted = sims * (1 - RELATIVE_WEIGHT + RELATIVE_WEIGHT * ratio)
     keep = weighted >= floor
     kept = zip(first[keep].tolist(), second[keep].tolist(), weighted[keep].tolist(), strict=True)

@@ -111,6 +111,8 @@ _BLOCK = 200
 # article of a large set, and it bounds memory at 200 articles where embeddings make every pair a
 # candidate.
 MAX_LINKS_PER_SENTENCE = 40
+# Links at least this similar (the same sentence, give or take a word) are kept beyond the cap.
+NEAR_COPY = 0.9
 
 
 def find_links(
@@ -146,7 +148,10 @@ def find_links(
         keep = sims >= floor
         candidates, sims = candidates[keep], sims[keep]
         if len(sims) > per_sentence:
+            # Its strongest links, and every near copy: wire copy reprinted by more outlets
+            # than the cap must still form one claim (a missing link counts as no similarity).
             top = np.argpartition(-sims, per_sentence)[:per_sentence]
+            top = np.union1d(top, np.flatnonzero(sims >= NEAR_COPY))
             candidates, sims = candidates[top], sims[top]
         firsts.append(np.minimum(candidates, sentence))
         seconds.append(np.maximum(candidates, sentence))

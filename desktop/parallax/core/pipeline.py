@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from parallax.core import align, embeddings, nlp, scores, voices
+from parallax.core import align, embeddings, nlp, pair_model, scores, voices
 from parallax.core.claims import build_claims, claim_conflicts
 from parallax.core.corrections import Correction, apply_to_conflicts, apply_to_groups
 from parallax.core.facts import fact_sheet
@@ -194,17 +194,28 @@ def _grouping(
         except Exception:  # a broken encoder must not stop a comparison: words only
             vectors = None
         if vectors is not None:
+            model = pair_model.load()
             return {
-                "threshold": _given(options.same_claim, align.SAME_CLAIM),
-                "attach": _given(options.attach, align.ATTACH),
-                "floor": align.LINK_FLOOR,
+                "threshold": _given(options.same_claim, model.same_claim),
+                "attach": _given(options.attach, model.attach),
+                "floor": align.PAIR_FLOOR,
                 "embeddings": vectors,
+                "info": sentence_infos(analysed),
             }
     return {
         "threshold": _given(options.same_claim, align.SAME_CLAIM_LEXICAL),
         "attach": _given(options.attach, align.ATTACH_LEXICAL),
         "floor": align.LINK_FLOOR_LEXICAL,
     }
+
+
+def sentence_infos(analysed: Sequence[AnalysedArticle]) -> list[pair_model.SentenceInfo]:
+    """What the pair model reads of each sentence, in flat order (article by article)."""
+    return [
+        pair_model.sentence_info(item.sentence_text(s), n, s.is_headline)
+        for item in analysed
+        for n, s in enumerate(item.sentences)
+    ]
 
 
 def _given(value: float | None, default: float) -> float:
