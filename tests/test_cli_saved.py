@@ -34,7 +34,7 @@ def test_damaged_saved_files_are_reported_and_the_rest_compared(tmp_path, capsys
     assert messages == [
         "deep.parallax: the file is nested too deeply (more than 64 levels)",
         "huge.parallax: version: 999999999999… (5,000 digits): this file was saved by a newer "
-        "Parallax (format 1 is the newest this version reads)",
+        "Parallax (format 2 is the newest this version reads)",
         "options.parallax: options: expected an object; found a list",
     ]
 
