@@ -206,7 +206,7 @@ def _same_slot(x: _Side, q: Quantity, y: _Side, o: Quantity) -> bool:
     a content word in common among the words it hangs on ("the rate rose to 0.5%" vs "the rate
     was raised to 0.25%": yes; "inflation of 4.3%" vs "a quarter-point hike": no)."""
     # A count of one noun, a toll, a quake's magnitude and a speed are each one detail.
-    if q.kind.startswith(("count:", "toll:")) or q.kind in ("magnitude", "m/s"):
+    if q.kind.startswith("toll:") or q.kind in ("magnitude", "m/s"):
         return True
     if q.kind == "score":
         # "Argentina led 2-0" and "Argentina won 4-2 on penalties": the teams are in both, so
@@ -217,10 +217,21 @@ def _same_slot(x: _Side, q: Quantity, y: _Side, o: Quantity) -> bool:
         # "Messi, 35," and "the 34-year-old": one person's age unless both name different people.
         names = [_names(x, q), _names(y, o)]
         return not (names[0] and names[1] and names[0].isdisjoint(names[1]))
+    if q.kind.startswith("count"):
+        # "Mbappe … with eight goals" and "Messi … with seven goals": counts credited to
+        # different people are different details.
+        names = [_named_anchors(x, q), _named_anchors(y, o)]
+        return not (names[0] and names[1] and names[0].isdisjoint(names[1]))
     first, second = _anchors(x, q), _anchors(y, o)
     # With no parse (blank pipeline) or nothing but general words around a figure, the kind
     # must do; two figures anchored on different words measure different things.
     return not (first and second and first.isdisjoint(second))
+
+
+def _named_anchors(side: _Side, q: Quantity) -> frozenset[str]:
+    """The proper names among a figure's anchors (who scored, whose goals)."""
+    every, common = _anchors(side, q), _anchors(side, q, names=False)
+    return (every or frozenset()) - (common or frozenset())
 
 
 def _anchors(side: _Side, q: Quantity, names: bool = True) -> frozenset[str] | None:
@@ -310,7 +321,16 @@ def _with_slot(side: _Side, q: Quantity) -> Quantity:
     toll = next((_TOLL_OF[lemma] for _, lemma in lemmas if lemma in _TOLL_OF), None)
     if toll is None:
         return q
-    return replace(q, kind=f"toll:{toll}{_place_of(side, q)}")
+    # "at least 20 children" among the dead is a part of the toll, not another count of it.
+    counted = q.kind.removeprefix("count:")
+    part = "" if counted in _EVERYONE or counted in _TOLL_OF else f":{counted}"
+    return replace(q, kind=f"toll:{toll}{part}{_place_of(side, q)}")
+
+
+# Nouns a toll counts everyone with ("225 people", "12 deaths", a bare "15 killed").
+_EVERYONE = frozenset(
+    {"", "people", "person", "persons", "victim", "individual", "resident", "life", "body"}
+)
 
 
 # "the 34-year-old", "Messi, 35," and "Paddock, 64, of Mesquite": a person's age.
@@ -600,10 +620,51 @@ def _modal(one: _Side, other: _Side) -> tuple[Marker, Marker] | None:
     mine, theirs = one.certainty.modals, other.certainty.modals
     if not mine or any(m.normalized != "will" for m in mine):
         return None
-    weaker = [m for m in theirs if m.normalized != "will"]
+    weaker = [m for m in theirs if m.normalized != "will" and not _backshifted(other, m)]
     if not weaker or len(weaker) != len(theirs):
         return None
     return mine[0], weaker[0]
+
+
+# Past reporting verbs: "she said she would remain" reports "I will remain" (the tense moves
+# back in reported speech), so that "would" is as certain as "will".
+_REPORTED_PAST = frozenset(
+    [
+        "said",
+        "told",
+        "added",
+        "announced",
+        "insisted",
+        "promised",
+        "vowed",
+        "pledged",
+        "confirmed",
+        "stated",
+        "declared",
+        "indicated",
+        "signalled",
+        "signaled",
+        "wrote",
+    ]
+)
+
+
+def _backshifted(side: _Side, modal: Marker) -> bool:
+    """A "would" in a clause reported by a past reporting verb."""
+    if modal.normalized != "would":
+        return False
+    tokens, text = side.member.sentence.tokens, side.member.text
+    at = next((n for n, t in enumerate(tokens) if t.start == modal.start), None)
+    if at is None:
+        return False
+    verb = tokens[at].head
+    if not 0 <= verb < len(tokens) or tokens[verb].dep not in ("ccomp", "conj"):
+        return False
+    reporter = tokens[verb].head
+    if not 0 <= reporter < len(tokens):
+        return False
+    word = text[tokens[reporter].start : tokens[reporter].end].lower()
+    return word in _REPORTED_PAST
 
 
 def _attribution(x: _Side, y: _Side) -> list[Finding]:
