@@ -1,6 +1,7 @@
 """The PDF report, rendered headless by Qt and read back with pypdf."""
 
 import re
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -84,6 +85,9 @@ def test_thirty_articles_export(qapp, sample_dir, tmp_path):
     assert "a30" in text
     html = report.standalone()
     assert html.count("<h3>a") >= 30  # unique and voices sections list every article
+    # Breaks set before claim blocks that then fell at a page top anyway left pages blank.
+    spans, _ = _page_spans(report, tmp_path)
+    assert len(spans) == pages and not _nearly_empty(spans), spans
 
 
 def test_unwritable_pdf_path_raises_oserror_and_leaves_nothing(qapp, sample_comparison, tmp_path):
@@ -157,3 +161,90 @@ def test_a_cut_short_pdf_is_caught_before_the_rename(
     with pytest.raises(OSError, match="cut short"):
         write_pdf(build_report(sample_comparison, with_charts=False), path)
     assert not path.exists()
+
+
+def _page_spans(report, tmp_path) -> tuple[list[float], list[list[str]]]:
+    """How much of each page its content spans, top to bottom, as a share of the page, and the
+    first-column text of the table rows on it: read from the document laid out for the PDF."""
+    from PySide6.QtGui import QPdfWriter, QTextCursor
+
+    from parallax.report.pdf import ensure_application, lay_out
+
+    ensure_application()
+    writer = QPdfWriter(str(tmp_path / "layout.pdf"))
+    document, body = lay_out(report, writer)
+    height = body.height()
+    layout = document.documentLayout()
+    spans: list[list[float]] = [[] for _ in range(document.pageCount())]
+    rows: list[list[str]] = [[] for _ in spans]
+    block = document.begin()
+    while block.isValid():
+        if block.length() > 1:  # every paragraph, in table cells too; not empty ones
+            rect = layout.blockBoundingRect(block)
+            top, bottom = rect.top(), rect.bottom()
+            page = int(top // height)
+            table = QTextCursor(block).currentTable()
+            if table is not None and table.cellAt(block.position()).column() == 0:
+                rows[page].append(block.text())
+            while top < bottom - 1 and page < len(spans):
+                spans[page] += [top, min(bottom, (page + 1) * height)]
+                page += 1
+                top = page * height
+        block = block.next()
+    del writer
+    return [(max(s) - min(s)) / height if s else 0.0 for s in spans], rows
+
+
+def _nearly_empty(spans: list[float]) -> list[tuple[int, float]]:
+    return [(n + 1, round(share, 2)) for n, share in enumerate(spans[:-1]) if share < 0.15]
+
+
+def test_a_long_tables_last_rows_never_sit_alone_on_a_page(qapp, tmp_path):
+    # A table of sources longer than two pages, then a chapter that starts on a new page: with
+    # one row more than two pages hold, that row sat alone on a page (as the voices table's
+    # tail did in a 30-article report).
+    from parallax.core.report_html import Report
+
+    def report(count: int) -> Report:
+        rows = "".join(
+            f"<tr><td>Source {n:03d}</td><td>r{n % 3}</td><td>q{n % 5}</td></tr>"
+            for n in range(count)
+        )
+        return Report(
+            "Sources",
+            "<h2>Voices</h2><p>Who each article quotes.</p>"
+            '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+            f"<thead><tr><th>Source</th><th>a1</th><th>a2</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+            '<h2 style="page-break-before: always">Methods</h2><p>How it was made.</p>',
+        )
+
+    _, probe = _page_spans(report(300), tmp_path)
+    two_pages = len([row for row in probe[0] + probe[1] if row.startswith("Source")])
+    sources = report(two_pages + 1)
+    spans, rows = _page_spans(sources, tmp_path)
+    assert len(spans) == 4 and rows[3] == []  # the chapter after the table on a page of its own
+    assert not _nearly_empty(spans), spans
+    assert len(rows[2]) >= 3  # rows moved along with the last
+    every = [row for page in rows for row in page if row.startswith("Source ")]
+    assert every == [f"Source {n:03d}" for n in range(two_pages + 1)]  # none lost or doubled
+    path = tmp_path / "sources.pdf"
+    write_pdf(sources, path)
+    third = PdfReader(str(path)).pages[2].extract_text().split()
+    assert third[:4] == ["Source", "a1", "a2", rows[2][0].split()[0]]  # under the header row
+
+
+def test_no_report_page_but_the_last_is_nearly_empty(qapp, tmp_path, monkeypatch):
+    # Generated sets (benchmarks/generate_sets.py): in ten articles the voices table's last
+    # rows sat alone on a page before Methods, in five the fact sheet's list of omissions
+    # spilled three lines onto a page. The plant set's chapters are short and end pages early.
+    from tests.core.test_facts import A1, A2, A3, A4
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from generate_sets import generate_articles
+
+    sets = [generate_articles(10, words=800), generate_articles(5, words=800)]
+    sets.append([load_pasted(text) for text in (A1, A2, A3, A4)])
+    for articles in sets:
+        spans, _ = _page_spans(build_report(pipeline.compare(articles)), tmp_path)
+        assert not _nearly_empty(spans), (len(articles), spans)
