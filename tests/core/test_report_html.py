@@ -161,3 +161,16 @@ def test_write_csv_creates_the_folder(sample, tmp_path):
         "scores.csv",
     ]
     assert all(p.stat().st_size > 0 for p in written)
+
+
+def test_articles_with_no_unique_claim_are_named_in_one_line_not_given_empty_headings():
+    from tests.core.test_facts import A1, A2
+
+    copy = A1.replace("Twelve dead", "Twelve killed")  # a reprint: every claim shared
+    comparison = pipeline.compare([load_pasted(t) for t in (A1, copy, A2)])
+    html = build_report(comparison, with_charts=False).html
+    section = html[html.index("Claims unique to one article") :]
+    section = section[: section.index("<h2", 10)] if "<h2" in section[10:] else section
+    assert "(0)</h3>" not in section
+    assert "a1 and a2 share every claim with at least one other article." in section
+    assert "<h3>a3 · " in section

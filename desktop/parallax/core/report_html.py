@@ -366,16 +366,25 @@ def _shared(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
 
 def _unique(comparison: Comparison, by_id: dict[str, AnalysedArticle]) -> str:
     parts = [f"<h2{_BREAK}>Claims unique to one article</h2>"]
+    none: list[str] = []  # articles whose every claim another article shares
     for item in comparison.articles:
         own = [
             c.members[0]
             for c in comparison.claims
             if c.status is ClaimStatus.UNIQUE and c.members[0].article == item.id
         ]
+        if not own:
+            none.append(item.id)
+            continue
         parts.append(
             f"<h3>{esc(item.id)} · {esc(item.article.display_name)} ({len(own)})</h3>"
             + "".join(f'<p class="quote">{esc(sentence_text(m, by_id))}</p>' for m in own)
         )
+    if none:
+        # One line, not a heading per article with nothing under it.
+        listed = ", ".join(none[:-1]) + f" and {none[-1]}" if len(none) > 1 else none[0]
+        verb = "shares" if len(none) == 1 else "share"
+        parts.append(f"<p>{esc(listed)} {verb} every claim with at least one other article.</p>")
     return "\n".join(parts)
 
 
