@@ -20,6 +20,7 @@ _EXPORTS = {
     "CompareOptions": "models",
     "Comparison": "models",
     "Conflict": "models",
+    "ConflictType": "models",
     "LoadFailure": "models",
     # loading
     "ArticleLoadError": "errors",
@@ -52,6 +53,11 @@ _EXPORTS = {
     "Correction": "corrections",
     "CorrectionKind": "corrections",
     "describe_corrections": ("corrections", "describe"),
+    # a correction names sentences, claims and words as they are now (found again on a re-run)
+    "sentence_anchor": ("corrections", "anchor"),
+    "claim_anchors": "corrections",
+    "conflict_spans": "corrections",
+    "text_span": ("corrections", "span"),
     "reassemble": "pipeline",
 }
 # Modules used as a whole by the window and the command line.

@@ -2,8 +2,10 @@
 
 The window's event loop must never wait: spaCy and numpy hold the interpreter lock for long
 stretches, so a thread in the window's process still freezes it. A child process does not.
-The child keeps its language model between comparisons. This module is Qt-free so the child
-never imports the GUI toolkit.
+The child keeps its language model between comparisons, and the last comparison it made: when
+the same articles are compared again with the same options (the user corrected the claims by
+hand), it is only reassembled with the corrections, not parsed again. This module is Qt-free so
+the child never imports the GUI toolkit.
 """
 
 from __future__ import annotations
@@ -14,14 +16,17 @@ from multiprocessing.queues import Queue
 from pathlib import Path
 from typing import Any
 
+from parallax.core.corrections import Correction
 from parallax.core.lifeline import end_with_parent
 from parallax.core.loading import load_files
-from parallax.core.models import Article, Comparison
-from parallax.core.pipeline import CompareOptions, ComparisonCancelled, compare
+from parallax.core.models import Article, Comparison, LoadFailure
+from parallax.core.pipeline import CompareOptions, ComparisonCancelled, compare, reassemble
 
 _queue: Queue | None = None
 _active: Any = None  # multiprocessing.Value("q"): the id of the job the window still wants
 _job = 0
+# The last comparison made here, with its tokens, and what it was made from: (articles, options).
+_last: tuple[tuple, Comparison] | None = None
 
 
 def init_process(queue: Queue, active: Any) -> None:
@@ -43,10 +48,14 @@ def _cancelled() -> bool:
 
 
 def run(
-    job: int, sources: Sequence[Path | Article], same_claim: float | None = None
+    job: int,
+    sources: Sequence[Path | Article],
+    same_claim: float | None = None,
+    corrections: Sequence[Correction] = (),
 ) -> Comparison | None:
-    """Load and compare; None when cancelled. Load failures are reported as they happen.
-    ``same_claim`` is the similarity threshold a saved comparison asks for (None: default)."""
+    """Load and compare, applying the user's ``corrections``; None when cancelled. Load failures
+    are reported as they happen. ``same_claim`` is the similarity threshold a saved comparison
+    asks for (None: default)."""
     global _job
     _job = job
     loaded = load_files(
@@ -60,17 +69,45 @@ def run(
     articles, failures = list(loaded.articles), list(loaded.failures)
     if not articles:
         raise ValueError("No article could be loaded.")
+    options = CompareOptions(processes=1, **({"same_claim": same_claim} if same_claim else {}))
     try:
-        comparison = compare(
-            articles,
-            CompareOptions(processes=1, **({"same_claim": same_claim} if same_claim else {})),
-            errors=failures,
-            progress=lambda stage, done, total: _report("progress", str(stage), done, total),
-            is_cancelled=_cancelled,
-        )
+        return _without_tokens(_analysed(articles, failures, options, corrections))
     except ComparisonCancelled:
         return None
-    return _without_tokens(comparison)
+
+
+def _analysed(
+    articles: list[Article],
+    failures: list[LoadFailure],
+    options: CompareOptions,
+    corrections: Sequence[Correction],
+) -> Comparison:
+    """The comparison, reassembled from the last one when only the corrections changed."""
+    global _last
+    made_from = (tuple(articles), options)
+    if _last is not None and _last[0] == made_from:
+        comparison = reassemble(
+            replace(_last[1], errors=tuple(failures)),
+            corrections,
+            progress=_progress,
+            is_cancelled=_cancelled,
+        )
+    else:
+        _last = None  # its memory is not held beside the new comparison's
+        comparison = compare(
+            articles,
+            options,
+            errors=failures,
+            corrections=corrections,
+            progress=_progress,
+            is_cancelled=_cancelled,
+        )
+    _last = (made_from, comparison)
+    return comparison
+
+
+def _progress(stage: object, done: int, total: int) -> None:
+    _report("progress", str(stage), done, total)
 
 
 def _without_tokens(comparison: Comparison) -> Comparison:
