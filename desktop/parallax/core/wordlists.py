@@ -6,9 +6,9 @@
 - Boosters intensify: the degree adverbs of VADER's booster list that news uses (VADER's list
   also holds "more", "most", "so", "major", which in news are quantities, not emphasis) plus
   certainty adverbs ("clearly", "undoubtedly").
-- Loaded terms: words with a strong valence in VADER's human-rated lexicon (|mean| ≥ 2.5 on
-  its −4…+4 scale, dictionary words only) plus the charged political vocabulary that lexicon
-  lacks ("regime", "puppet", "capitulation", "land grab").
+- Loaded terms: words and phrases that judge or inflame, found by ``parallax.core.loaded``
+  (evaluative lexicons, our lists of labels, verbs and metaphors, intensifier and scare-quote
+  rules), each with the rule and lexicon that marked it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+
+from parallax.core.loaded import find_loaded
 
 
 class TermKind(StrEnum):
@@ -88,37 +90,6 @@ BOOSTERS = (
     "definitely",
     "simply",
 )
-LOADED = (
-    "regime",
-    "puppet",
-    "junta",
-    "thugs",
-    "invaders",
-    "occupiers",
-    "aggressor",
-    "capitulation",
-    "appease",
-    "appeasement",
-    "surrender",
-    "betrayal",
-    "sham",
-    "so-called",
-    "land grab",
-    "slammed",
-    "blasted",
-    "lashed out",
-    "hysteria",
-    "propaganda",
-    "illegitimate",
-    "russophobia",
-    "neo-nazi",
-    "neo-nazis",
-    "warmongers",
-    "genocide",
-    "massacre",
-)
-# VADER's lexicon holds chat slang with strong valence; only dictionary words are wanted.
-_MIN_LOADED_VALENCE = 2.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +98,10 @@ class TermMatch:
     term: str
     start: int
     end: int
+    # Why it is marked: the loaded rule and lexicon (parallax.core.loaded), or the list's kind.
+    rule: str = ""
+    lexicon: str = ""
+    polarity: int = 0  # −1 negative, +1 positive, 0 neither
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -135,10 +110,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 @cache
 def _lookup() -> tuple[dict[str, TermKind], re.Pattern[str]]:
     """Single words go in a dict (one lookup per word); the few phrases share one regex."""
-    from parallax.core.sentiment import strong_lexicon_words
-
     lists = (
-        (TermKind.LOADED, strong_lexicon_words(_MIN_LOADED_VALENCE) | set(LOADED)),
         (TermKind.BOOSTER, BOOSTERS),
         (TermKind.HEDGE, HEDGES),
     )
@@ -148,26 +120,29 @@ def _lookup() -> tuple[dict[str, TermKind], re.Pattern[str]]:
 
 
 def _phrase_kind(phrase: str) -> TermKind:
-    if phrase in HEDGES:
-        return TermKind.HEDGE
-    return TermKind.BOOSTER if phrase in BOOSTERS else TermKind.LOADED
+    return TermKind.HEDGE if phrase in HEDGES else TermKind.BOOSTER
 
 
 def find_terms(text: str, offset: int = 0) -> list[TermMatch]:
     """Every hedge, booster and loaded term in one sentence, with offsets (plus ``offset``).
 
     Case is ignored only at the start of the sentence, so "May 8" stays a date while "Could…"
-    opening a sentence still counts.
+    opening a sentence still counts. A loaded phrase takes its words ("utterly disgraceful" is
+    one loaded mark, not a booster and a loaded word).
     """
-    words, phrases = _lookup()
     matches = [
         TermMatch(
-            _phrase_kind(m.group().lower()), m.group().lower(), offset + m.start(), offset + m.end()
+            TermKind.LOADED, m.term, m.start, m.end, m.rule.value, m.lexicon.value, m.polarity
         )
-        for m in phrases.finditer(text)
-        if m.start() == 0 or m.group() == m.group().lower()
+        for m in find_loaded(text, offset)
     ]
-    taken = {(m.start, m.end) for m in matches}
+    taken = [(m.start, m.end) for m in matches]
+    words, phrases = _lookup()
+    for m in phrases.finditer(text):
+        if m.start() == 0 or m.group() == m.group().lower():
+            kind = _phrase_kind(m.group().lower())
+            matches.append(_listed(kind, m.group().lower(), offset + m.start(), offset + m.end()))
+            taken.append((offset + m.start(), offset + m.end()))
     for match in _WORD.finditer(text):
         word = match.group()
         kind = words.get(word.lower())
@@ -175,5 +150,9 @@ def find_terms(text: str, offset: int = 0) -> list[TermMatch]:
             continue
         if any(start <= offset + match.start() < end for start, end in taken):
             continue
-        matches.append(TermMatch(kind, word.lower(), offset + match.start(), offset + match.end()))
+        matches.append(_listed(kind, word.lower(), offset + match.start(), offset + match.end()))
     return sorted(matches, key=lambda m: m.start)
+
+
+def _listed(kind: TermKind, term: str, start: int, end: int) -> TermMatch:
+    return TermMatch(kind, term, start, end, rule=kind.value, lexicon="parallax")
