@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from parallax.core import AnalysedArticle, Claim, Conflict
-from parallax.ui import palette
+from parallax.ui import explain, palette
 
 
 class Utf16Map:
@@ -73,6 +73,7 @@ class ArticlePane(QWidget):
 
     def _connect(self) -> None:
         self.text.cursorPositionChanged.connect(self._on_text_cursor_moved)
+        explain.install_term_tooltips(self)  # hovering a marked term says why
 
     def set_note(self, note: str) -> None:
         """Show that the user left a note on this article (the note itself in the tooltip)."""
