@@ -114,7 +114,16 @@ JUDGEMENTS = _set("nefarious despicable monstrous disgraceful hypocritical deplo
 VERBS = _set(
     """slammed slams slamming blasted blasts lambasted savaged trashed hammered splurged
     squandered squandering fumed seethed grabbed pocketed"""
-) | {"lashed out", "slapped", "raked in", "rakes in", "raking in", "ripped into", "tore into"}
+) | {
+    "lashed out",
+    "slapped",
+    "rake in",
+    "raked in",
+    "rakes in",
+    "raking in",
+    "ripped into",
+    "tore into",
+}
 METAPHORS = frozenset(
     " ".join(phrase.split())
     for phrase in """death trap|death traps|tinder box|tinderbox|powder keg|time bomb|revolving door
