@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from parallax.core import align, embeddings, pair_model, pipeline
-from parallax.core.links import find_links
+from parallax.core.links import link_arrays
 from parallax.core.loading import load_file
 from parallax.core.models import CompareOptions
 
@@ -68,8 +68,9 @@ def load_event(cluster: Path, embedder) -> Event:
     for a, item in enumerate(analysed):
         for s in item.sentences:
             flat[(a, s.index)] = len(flat)
-    candidates = find_links(vecs, align.CANDIDATE_FLOOR, embeddings=vectors, embedding_weight=0.5)
-    first, second, features = align.pair_features(candidates, article_of, vectors, info)
+    candidates = link_arrays(vecs, align.CANDIDATE_FLOOR, embeddings=vectors, embedding_weight=0.5)
+    first, second = candidates[0], candidates[1]
+    features = align.pair_features(candidates, article_of, info)
     gold_pairs = _gold_pairs(cluster, files, analysed, flat, article_of, scorer, split)
     labels = np.array(
         [(a, b) in gold_pairs for a, b in zip(first.tolist(), second.tolist(), strict=True)]

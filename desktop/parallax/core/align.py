@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from parallax.core import pair_model
-from parallax.core.links import find_links
+from parallax.core.links import link_arrays
 from parallax.core.pair_model import SentenceInfo
 from parallax.core.similarity import Vectorizer, sentence_keys
 
@@ -139,12 +139,13 @@ def links_for(
     cancelled."""
     weight = EMBEDDING_WEIGHT if embeddings is not None else 0.0
     floor = min(threshold, LINK_FLOOR_LEXICAL if floor is None else floor)
-    candidates = find_links(vecs, min(floor, CANDIDATE_FLOOR), is_cancelled, embeddings, weight)
+    candidates = link_arrays(vecs, min(floor, CANDIDATE_FLOOR), is_cancelled, embeddings, weight)
     if candidates is None:
         return None
     article_of = [a for a, article in enumerate(vecs) for _ in article]
     if embeddings is not None and info is not None:
-        first, second, features = pair_features(candidates, article_of, embeddings, info)
+        first, second = candidates[0], candidates[1]
+        features = pair_features(candidates, article_of, info)
         probability = pair_model.load().probabilities(features)
         keep = probability >= floor
         kept = zip(
@@ -155,22 +156,17 @@ def links_for(
 
 
 def pair_features(
-    candidates: dict[tuple[int, int], float],
+    candidates: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
     article_of: list[int],
-    embeddings: np.ndarray,
     info: Sequence[SentenceInfo],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The candidate pairs (first and second flat ids) and the pair model's features of each."""
-    if not candidates:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros((0, len(pair_model.FEATURES)))
-    pairs = np.array(list(candidates), dtype=np.int64)
-    sims = np.fromiter(candidates.values(), dtype=np.float64, count=len(candidates))
-    first, second = pairs[:, 0], pairs[:, 1]
+) -> np.ndarray:
+    """The pair model's features of each candidate pair (``link_arrays``' first and second flat
+    ids, blended similarities and embedding cosines)."""
+    first, second, sims, semantic = candidates
+    if not len(first):
+        return np.zeros((0, len(pair_model.FEATURES)))
     ratios = _best_match_ratios(first, second, sims, article_of)
-    semantic = np.einsum("ij,ij->i", embeddings[first], embeddings[second]).astype(np.float64)
-    features = pair_model.features(first, second, sims, semantic, EMBEDDING_WEIGHT, ratios, info)
-    return first, second, features
+    return pair_model.features(first, second, sims, semantic, EMBEDDING_WEIGHT, ratios, info)
 
 
 def groups_from_links(
@@ -216,14 +212,12 @@ def _best_match_ratios(
 
 
 def _relative(
-    candidates: dict[tuple[int, int], float], article_of: list[int], floor: float
+    candidates: tuple[np.ndarray, ...], article_of: list[int], floor: float
 ) -> dict[tuple[int, int], float]:
     """Links weighted by how near each end comes to its best match in the other's article."""
-    if not candidates:
+    first, second, sims = candidates[:3]
+    if not len(first):
         return {}
-    pairs = np.array(list(candidates), dtype=np.int64)
-    sims = np.fromiter(candidates.values(), dtype=np.float64, count=len(candidates))
-    first, second = pairs[:, 0], pairs[:, 1]
     ratio = np.minimum(*_best_match_ratios(first, second, sims, article_of))
     weighted = sims * (1 - RELATIVE_WEIGHT + RELATIVE_WEIGHT * ratio)
     keep = weighted >= floor

@@ -115,23 +115,25 @@ MAX_LINKS_PER_SENTENCE = 40
 NEAR_COPY = 0.9
 
 
-def find_links(
+def link_arrays(
     vecs: Sequence[Sequence[dict[str, float]]],
     floor: float,
     is_cancelled: Callable[[], bool] = lambda: False,
     embeddings: np.ndarray | None = None,
     embedding_weight: float = 0.0,
     per_sentence: int = MAX_LINKS_PER_SENTENCE,
-) -> dict[tuple[int, int], float] | None:
-    """Links between flat sentence ids (lower id first) of different articles with their
-    similarity: pairs at or above ``floor`` that are among the ``per_sentence`` strongest of
-    either end. None if cancelled.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """Links between flat sentence ids of different articles, as arrays (first ids, second ids,
+    similarities, and the embeddings' share of them, their cosine, zeros without embeddings;
+    first < second, each pair once): pairs at or above ``floor`` that are among the
+    ``per_sentence`` strongest of either end, or near copies. None if cancelled.
     """
     matrix = SentenceMatrix.build(vecs, embeddings, embedding_weight)
     count = len(matrix.article_of)
     firsts: list[np.ndarray] = []
     seconds: list[np.ndarray] = []
     values: list[np.ndarray] = []
+    cosines: list[np.ndarray] = []
     common_block = semantic_block = np.zeros((0, count))
     for sentence in range(count):
         if sentence % _BLOCK == 0:
@@ -150,17 +152,18 @@ def find_links(
         if len(sims) > per_sentence:
             # Its strongest links, and every near copy: wire copy reprinted by more outlets
             # than the cap must still form one claim (a missing link counts as no similarity).
-            top = np.argpartition(-sims, per_sentence)[:per_sentence]
-            top = np.union1d(top, np.flatnonzero(sims >= NEAR_COPY))
-            candidates, sims = candidates[top], sims[top]
+            keep = sims >= NEAR_COPY
+            keep[np.argpartition(-sims, per_sentence)[:per_sentence]] = True
+            candidates, sims = candidates[keep], sims[keep]
         firsts.append(np.minimum(candidates, sentence))
         seconds.append(np.maximum(candidates, sentence))
         values.append(sims)
+        cosines.append(semantic[candidates] if semantic is not None else np.zeros(len(sims)))
     if not firsts:
-        return {}
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0), np.zeros(0)
     # A pair kept by both of its sentences appears twice with the same similarity: once here.
     keys = np.concatenate(firsts) * count + np.concatenate(seconds)
     keys, where = np.unique(keys, return_index=True)
-    sims = np.concatenate(values)[where]
-    pairs = zip((keys // count).tolist(), (keys % count).tolist(), sims.tolist(), strict=True)
-    return {(a, b): similarity for a, b, similarity in pairs}
+    sims, semantic = np.concatenate(values)[where], np.concatenate(cosines)[where]
+    return keys // count, keys % count, sims, semantic.astype(np.float64)
