@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QKeySequence, QUndoCommand
 
+from parallax.core import Correction, CorrectionKind, conflict_spans
 from parallax.core.loading import supported_files
 from parallax.ui.document import ComparisonDocument
 from tests.ui.test_session import new_window
@@ -53,10 +54,16 @@ def test_corrections_are_undoable_and_saving_sets_the_clean_state(qtbot, tmp_pat
     assert not window.menus.undo_action.isEnabled()
 
     # A correction changes what is compared: the window compares again.
+    conflict = window.comparison.conflicts[0]
+    one = Correction(
+        CorrectionKind.DISMISS,
+        conflict_type=conflict.type,
+        values=conflict_spans(conflict, window.comparison.articles),
+    )
     changed = [window.comparison_finished, document.corrections_changed]
     with qtbot.waitSignals(changed, timeout=TIMEOUT):
-        document.undo_stack.push(SetCorrections(document, ("one",)))
-    assert document.corrections == ("one",) and document.modified
+        document.undo_stack.push(SetCorrections(document, (one,)))
+    assert document.corrections == (one,) and document.modified
     assert window.windowTitle().startswith("fixed.parallax*")
     assert window.menus.undo_action.isEnabled()
     assert "test correction" in window.menus.undo_action.text()
@@ -67,7 +74,7 @@ def test_corrections_are_undoable_and_saving_sets_the_clean_state(qtbot, tmp_pat
     assert window.windowTitle().startswith("fixed.parallax —")
     with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT):
         window.menus.redo_action.trigger()
-    assert document.corrections == ("one",) and document.modified
+    assert document.corrections == (one,) and document.modified
     assert window.session.save() and not document.modified  # the clean state moves to here
 
 

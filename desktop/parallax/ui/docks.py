@@ -24,6 +24,7 @@ from parallax.core import Comparison
 from parallax.ui.facts_panel import FactsTable
 from parallax.ui.panels import (
     CLAIM_ROLE,
+    CONFLICT_ROLE,
     STATUS_LABELS,
     ClaimsFilter,
     ClaimsModel,
@@ -57,7 +58,8 @@ class DockPanels(QObject):
         self.claims_view.setModel(self.claims_filter)
         self.claims_view.setSortingEnabled(True)
         self.claims_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.claims_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        # Several rows at once: two claims are merged by hand.
+        self.claims_view.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.status_choice = QComboBox()
         self.status_choice.addItem(self.tr("All claims"), None)
         for status, label in STATUS_LABELS.items():
@@ -137,6 +139,16 @@ class DockPanels(QObject):
                 self.claims_view.selectRow(row)
                 self.claims_view.scrollTo(index)
                 return
+
+    def selected_claims(self) -> list[str]:
+        """Ids of the claims selected in the claims table, top to bottom."""
+        rows = sorted(self.claims_view.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [index.data(CLAIM_ROLE) for index in rows]
+
+    def selected_conflict(self) -> str | None:
+        """Id of the conflict selected in the conflicts table (None for a dismissed one)."""
+        items = self.conflicts_table.selectedItems()
+        return items[0].data(CONFLICT_ROLE) if items else None
 
     # ---- slots ------------------------------------------------------------------------------
     def _on_claims_selection_changed(self, *_args) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from parallax import APP_NAME
-from parallax.core import Article, Comparison, saved
+from parallax.core import Article, Comparison, Correction, saved
 
 Source = Path | Article
 
@@ -46,7 +46,7 @@ class ComparisonDocument(QObject):
         self.comparison: Comparison | None = None
         self.notes: dict[str, str] = {}
         self.same_claim: float | None = None  # the similarity threshold, None for the default
-        self.corrections: tuple = ()
+        self.corrections: tuple[Correction, ...] = ()  # in the order the user made them
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self._changed_outside_undo = False
@@ -163,7 +163,7 @@ class ComparisonDocument(QObject):
             return None
         articles = [item.article for item in self.comparison.articles]
         notes = [self.note_for(article) for article in articles]
-        return saved.saved_from(articles, notes, self.same_claim)
+        return saved.saved_from(articles, notes, self.same_claim, corrections=self.corrections)
 
     def save(self, path: Path) -> None:
         """Write the comparison to ``path`` and make it the document's file (SavedFileError)."""
@@ -190,7 +190,9 @@ class ComparisonDocument(QObject):
         document = saved.load(path)
         notes = {source_key(a): document.note(n) for n, a in enumerate(document.articles)}
         notes = {key: text for key, text in notes.items() if text}
-        self._reset(Path(path) if as_file else None, notes, document.same_claim)
+        self._reset(
+            Path(path) if as_file else None, notes, document.same_claim, document.corrections
+        )
         if not as_file:
             self.mark_modified()
         self.sources = list(document.articles)

@@ -34,6 +34,7 @@ from parallax.core import (
     saved,
 )
 from parallax.ui import about, palette, settings, theme
+from parallax.ui.corrections import CorrectionActions, CorrectionsNotice
 from parallax.ui.docks import DockPanels
 from parallax.ui.document import ComparisonDocument
 from parallax.ui.export import Exporter
@@ -72,6 +73,9 @@ class MainWindow(QMainWindow):
         self.menus = Menus(
             self, self.document.undo_stack, [d.toggleViewAction() for d in self.docks.docks]
         )
+        parts = (self.document, self.pane_row, self.docks, self.navigator)
+        self.corrections = CorrectionActions(self, *parts, self.corrections_notice)
+        self.corrections.build_menu(self.menus.insert_menu(self.tr("&Corrections")))
         self._connect()
         self._restore()
 
@@ -104,9 +108,11 @@ class MainWindow(QMainWindow):
         self.details.linkActivated.connect(self._on_details_link_activated)
         details_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.find_bar = FindBar(lambda: [pane.text for pane in self.pane_row.panes.values()])
+        self.corrections_notice = CorrectionsNotice()
         central = QWidget()
         layout = QVBoxLayout(central)
-        for widget in (self.restore_bar, self.banner, details_area, self.legend, self.find_bar):
+        bars = (self.restore_bar, self.banner, self.corrections_notice)
+        for widget in (*bars, details_area, self.legend, self.find_bar):
             layout.addWidget(widget)
         layout.addWidget(self.pane_row, 1)
         self.setCentralWidget(central)
@@ -129,6 +135,7 @@ class MainWindow(QMainWindow):
         document.notes_changed.connect(self._on_document_notes_changed)
         document.corrections_changed.connect(self._on_document_corrections_changed)
         self.session.message.connect(self.statusBar().showMessage)
+        self.corrections.message.connect(self.statusBar().showMessage)
         self.session.file_used.connect(lambda path: self.remember_recent([path]))
         docks.claim_row_selected.connect(self._on_docks_claim_row_selected)
         docks.conflict_selected.connect(self.select_claim)
@@ -223,7 +230,8 @@ class MainWindow(QMainWindow):
 
     def run_comparison(self) -> None:
         self.failures = []
-        self.runner.start(self.document.sources, self.document.same_claim)
+        document = self.document
+        self.runner.start(document.sources, document.same_claim, document.corrections)
 
     def cancel(self) -> None:
         self.runner.cancel()
@@ -271,7 +279,7 @@ class MainWindow(QMainWindow):
             partial(self.docks.show_claims, comparison),
             partial(self.docks.show_panels, comparison),
         ]
-        steps += [self._on_mark_toggled]
+        steps += [self._on_mark_toggled, self.pane_row.restore_view]
         self._run_steps(self._presenting, steps, done)
 
     def _run_steps(self, generation: int, steps: list, done: Callable[[], None] | None) -> None:
@@ -408,8 +416,10 @@ class MainWindow(QMainWindow):
         self.pane_row.show_notes(self.document.note_for)
 
     def _on_document_corrections_changed(self) -> None:
-        # The corrections change what is shown: compare again (the runner will take them).
+        # The corrections change what is shown: compare again (only reassembled in the worker),
+        # the panes kept where the reader was.
         if self.document.comparison is not None:
+            self.pane_row.keep_view()
             self.run_comparison()
 
     def _on_about_triggered(self) -> None:

@@ -36,7 +36,8 @@ class Menus(QObject):
         bar = window.menuBar()
         self._build_file(bar.addMenu(self.tr("&File")))
         self._build_edit(bar.addMenu(self.tr("&Edit")), undo_stack)
-        self._build_navigate(bar.addMenu(self.tr("&Navigate")))
+        self._navigate_menu = bar.addMenu(self.tr("&Navigate"))
+        self._build_navigate(self._navigate_menu)
         self._build_view(bar.addMenu(self.tr("&View")), dock_toggles)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.notices_action = self._add(help_menu, self.tr("Third-party &Notices"))
@@ -141,6 +142,12 @@ class Menus(QObject):
             action.setShortcut(QKeySequence(keys) if isinstance(keys, str) else keys)
         menu.addAction(action)
         return action
+
+    def insert_menu(self, title: str) -> QMenu:
+        """A menu after Edit, for actions another part of the window owns (corrections)."""
+        menu = QMenu(title, self._parent)
+        self._parent.menuBar().insertMenu(self._navigate_menu.menuAction(), menu)
+        return menu
 
     def marks_on(self) -> set[str]:
         return {kind for kind, action in self.mark_actions.items() if action.isChecked()}

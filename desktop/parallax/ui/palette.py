@@ -16,6 +16,10 @@ UNDERLINES = {
 }
 
 
+# Sentences and words picked for a correction: the desktop's selection colour at this opacity.
+_PICKED_ALPHA = 110
+
+
 def legend_html(marks: set[str] = frozenset()) -> str:
     """A key to everything the panes colour: statuses, conflicts, the picked claim and its
     differing words, and the View ▸ Mark overlays that are on. Swatches use the palette in use."""
@@ -33,6 +37,7 @@ def legend_html(marks: set[str] = frozenset()) -> str:
         swatch("conflicting value", "conflict", "foreground", "font-weight:bold"),
         swatch("picked claim", "selected", "background"),
         swatch("words it does not share", "difference", "foreground", "font-style:italic"),
+        _picked_swatch(),
     ]
     if "difficulty" in marks:
         parts += [
@@ -48,6 +53,16 @@ def legend_html(marks: set[str] = frozenset()) -> str:
             swatch("loaded", "loaded", "foreground", "font-weight:bold"),
         ]
     return "Key: " + " · ".join(parts)
+
+
+def _picked_swatch() -> str:
+    palette = QGuiApplication.palette()
+    high = palette.color(QPalette.ColorRole.Highlight).getRgbF()[:3]
+    base = palette.color(QPalette.ColorRole.Base).getRgbF()[:3]
+    alpha = _PICKED_ALPHA / 255  # as painted over the text's background
+    mixed = (alpha * h + (1 - alpha) * b for h, b in zip(high, base, strict=True))
+    colour = QColor.fromRgbF(*mixed)
+    return f'<span style="background-color:{colour.name()}">picked for a correction</span>'
 
 
 def is_dark() -> bool:
@@ -91,6 +106,18 @@ def conflict_format() -> QTextCharFormat:
 def selected_format() -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setBackground(_known("selected", "background"))
+    return fmt
+
+
+def picked_format() -> QTextCharFormat:
+    """Sentences and words picked for a correction: the desktop's own selection colour, faded
+    (what the user picked, as a selection looks), with a dash-dot underline as the second cue."""
+    colour = QGuiApplication.palette().color(QPalette.ColorRole.Highlight)
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashDotLine)
+    fmt.setUnderlineColor(colour)
+    colour.setAlpha(_PICKED_ALPHA)
+    fmt.setBackground(colour)
     return fmt
 
 

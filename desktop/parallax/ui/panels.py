@@ -12,12 +12,15 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QTextBrowser
 
 from parallax.core import (
     Claim,
     ClaimStatus,
     Comparison,
+    Conflict,
+    describe_corrections,
     omissions_sentence,
     sources_across,
     status_counts,
@@ -29,6 +32,7 @@ STATUS_LABELS = {
     ClaimStatus.UNIQUE: "only one article",
 }
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
+CONFLICT_ROLE = Qt.ItemDataRole.UserRole + 2  # a conflict's id; None on a dismissed one
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -119,7 +123,8 @@ class ClaimsFilter(QSortFilterProxyModel):
 
 def fill_conflicts(table: QTableWidget, comparison: Comparison) -> None:
     """Conflicts panel: type, the claim with its wording, confidence, then each article's value
-    (headers name the outlet; values wrap instead of being cut off)."""
+    (headers name the outlet; values wrap instead of being cut off). A conflict marked by hand
+    says so; dismissed ones follow the others, greyed, with the reason they were dismissed."""
     items = comparison.articles
     ids = [item.id for item in items]
     by_id = {item.id: item for item in items}
@@ -133,13 +138,14 @@ def fill_conflicts(table: QTableWidget, comparison: Comparison) -> None:
     table.setHorizontalHeaderLabels(["Type", "Claim", "Confidence", *labels])
     for column, item in enumerate(items, start=3):
         table.horizontalHeaderItem(column).setToolTip(item.article.display_name)
-    table.setRowCount(len(comparison.conflicts))
+    rows = [(c, None) for c in comparison.conflicts]
+    rows += [(d.conflict, d.reason) for d in comparison.dismissed]
+    table.setRowCount(len(rows))
     table.setWordWrap(False)  # one line a conflict; the whole claim is in the tooltip
-    for row, conflict in enumerate(comparison.conflicts):
-        claim_text = wording.get(conflict.claim, "")
+    for row, (conflict, dismissed) in enumerate(rows):
         cells = [
-            conflict.type.value,
-            f"{conflict.claim}: {claim_text}",
+            conflict_kind(conflict, dismissed),
+            f"{conflict.claim}: {wording.get(conflict.claim, '')}",
             f"{conflict.confidence:.2f}",
         ]
         values = {v.article: v.value for v in conflict.values}
@@ -147,8 +153,16 @@ def fill_conflicts(table: QTableWidget, comparison: Comparison) -> None:
         for column, text in enumerate(cells):
             cell = QTableWidgetItem(text)
             cell.setData(CLAIM_ROLE, conflict.claim)
+            cell.setData(CONFLICT_ROLE, conflict.id if dismissed is None else None)
             cell.setToolTip(text)
             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            if dismissed is not None:
+                cell.setForeground(
+                    QBrush(table.palette().color(QPalette.ColorRole.PlaceholderText))
+                )
+                font = cell.font()
+                font.setStrikeOut(True)  # not colour alone
+                cell.setFont(font)
             table.setItem(row, column, cell)
     # The claim's wording takes what the values (short, fitted to their text) leave.
     header = table.horizontalHeader()
@@ -159,6 +173,16 @@ def fill_conflicts(table: QTableWidget, comparison: Comparison) -> None:
             else QHeaderView.ResizeMode.ResizeToContents
         )
         header.setSectionResizeMode(column, mode)
+
+
+def conflict_kind(conflict: Conflict, dismissed: str | None = None) -> str:
+    """A conflict's type, saying when the user marked or dismissed it, with their note."""
+    kind = conflict.type.value
+    if dismissed is not None:
+        return kind + " — dismissed" + (f": {dismissed}" if dismissed else "")
+    if conflict.marked:
+        return kind + " — marked by hand" + (f": {conflict.note}" if conflict.note else "")
+    return kind
 
 
 def voices_html(comparison: Comparison) -> str:
@@ -210,7 +234,18 @@ def summary_html(comparison: Comparison) -> str:
         text += f"<br>{escape(omissions)}"
     notices = "".join(f"<br><b>⚠ {escape(n.message)}</b>" for n in comparison.notices)
     failures = "".join(f"<br>⚠ {escape(f.message)}" for f in comparison.errors)
-    return text + notices + failures
+    return text + notices + failures + corrections_html(comparison)
+
+
+def corrections_html(comparison: Comparison) -> str:
+    """The corrections made by hand, those that could not apply in bold, and what was dismissed."""
+    lines = describe_corrections(comparison.corrections, comparison.correction_problems)
+    if not lines:
+        return ""
+    parts = [escape(lines[0])] + [f"<b>⚠ {escape(line)}</b>" for line in lines[1:]]
+    if comparison.dismissed:
+        parts.append(f"{len(comparison.dismissed)} conflicts dismissed (greyed in Conflicts).")
+    return "<br>" + "<br>".join(parts)
 
 
 def claim_html(comparison: Comparison, claim: Claim, others: Sequence[Claim] = ()) -> str:
@@ -230,5 +265,6 @@ def claim_html(comparison: Comparison, claim: Claim, others: Sequence[Claim] = (
         if conflict.claim == claim.id:
             # Article text is escaped: a value that looks like markup shows as written.
             values = "; ".join(f"{v.article}: “{escape(v.value)}”" for v in conflict.values)
-            parts.append(f"<span style='color:#b71c1c'>⚠ {conflict.type.value}: {values}</span>")
+            kind = escape(conflict_kind(conflict))
+            parts.append(f"<span style='color:#b71c1c'>⚠ {kind}: {values}</span>")
     return "<br>".join(parts)

@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
@@ -33,6 +33,7 @@ class Utf16Map:
 
 class ArticlePane(QWidget):
     sentence_activated = Signal(str, int)  # article id, sentence index
+    picks_changed = Signal(str)  # article id: the reader's sentence or selected words changed
 
     def __init__(
         self, item: AnalysedArticle, parent: QWidget | None = None, *, omitted: int | None = None
@@ -46,6 +47,12 @@ class ArticlePane(QWidget):
         self._note = ""  # the user's note on this article, shown as a mark in the header
         self._score_marks: list[QTextEdit.ExtraSelection] = []
         self._selection: list[QTextEdit.ExtraSelection] = []
+        self._picked: list[QTextEdit.ExtraSelection] = []
+        # What the reader put the cursor on or selected (the window's own scrolling moves the
+        # cursor too, and is not counted): the sentence and words a correction acts on.
+        self.current: int | None = None
+        self.selected_span: tuple[int, int] | None = None  # offsets into the article text
+        self.context_actions: list = []  # corrections offered in the text's context menu
         self._build_ui()
         self._connect()
 
@@ -65,6 +72,7 @@ class ArticlePane(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.text.setObjectName(f"pane-{self.item.id}")
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.header)
@@ -74,6 +82,8 @@ class ArticlePane(QWidget):
     def _connect(self) -> None:
         self.text.cursorPositionChanged.connect(self._on_text_cursor_moved)
         explain.install_term_tooltips(self)  # hovering a marked term says why
+        self.text.selectionChanged.connect(self._on_text_selection_changed)
+        self.text.customContextMenuRequested.connect(self._on_text_context_menu_requested)
 
     def set_note(self, note: str) -> None:
         """Show that the user left a note on this article (the note itself in the tooltip)."""
@@ -133,7 +143,7 @@ class ArticlePane(QWidget):
             member = self.item.sentences[index]
             self._selection.append(self._extra(member.start, member.end, palette.selected_format()))
         self._selection += [self._extra(a, b, palette.difference_format()) for a, b in spans]
-        self.text.setExtraSelections(self._score_marks + self._selection)
+        self._show_extras()
         if sentences and scroll:
             self.scroll_to(sentences[0])
 
@@ -157,7 +167,21 @@ class ArticlePane(QWidget):
                         for t in score.tone.terms
                     ]
         self._score_marks = marks
-        self.text.setExtraSelections(self._score_marks + self._selection)
+        self._show_extras()
+
+    def show_picks(self, sentences: Sequence[int]) -> None:
+        """Mark the sentences picked here for a correction, and the words selected for one."""
+        fmt = palette.picked_format()
+        self._picked = [
+            self._extra(self.item.sentences[n].start, self.item.sentences[n].end, fmt)
+            for n in sentences
+        ]
+        if self.selected_span is not None:
+            self._picked.append(self._extra(*self.selected_span, fmt))
+        self._show_extras()
+
+    def _show_extras(self) -> None:
+        self.text.setExtraSelections(self._score_marks + self._selection + self._picked)
 
     def _extra(self, start: int, end: int, fmt) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
@@ -186,7 +210,53 @@ class ArticlePane(QWidget):
         position = self.text.textCursor().position()
         sentence = self.sentence_at(self._from_qt(position))
         if sentence is not None:
+            self.current = sentence
             self.sentence_activated.emit(self.item.id, sentence)
+            self.picks_changed.emit(self.item.id)
+
+    def _on_text_selection_changed(self) -> None:
+        if self._programmatic:
+            return
+        cursor = self.text.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        self.selected_span = (self._from_qt(start), self._from_qt(end)) if end > start else None
+        self.picks_changed.emit(self.item.id)
+
+    def _on_text_context_menu_requested(self, position: QPoint) -> None:
+        # The sentence clicked on is the one acted on, unless words are selected.
+        if not self.text.textCursor().hasSelection():
+            self.text.setTextCursor(self.text.cursorForPosition(position))
+        menu = self.text.createStandardContextMenu(position)
+        if self.context_actions:
+            menu.addSeparator()
+            menu.addActions(self.context_actions)
+        menu.exec(self.text.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def view(self) -> tuple[int, int | None, int | None]:
+        """Where the reader is: the first character in view, the caret if it is in view, and
+        the reader's sentence."""
+        # The middle of the first line in view (below the document's margin).
+        y = int(self.text.document().documentMargin()) + self.text.fontMetrics().height() // 2
+        top = self.text.cursorForPosition(QPoint(0, y)).position()
+        corner = self.text.viewport().rect().bottomRight()
+        bottom = self.text.cursorForPosition(corner).position()
+        caret = self.text.textCursor().position()
+        return top, caret if top <= caret <= bottom else None, self.current
+
+    def restore_view(self, view: tuple[int, int | None, int | None]) -> None:
+        """The same text at the top, the caret and the reader's sentence as ``view()`` gave
+        (by text position, not scroll lines: lines change with the pane's width)."""
+        top, caret, self.current = view
+        self._programmatic = True
+        last = self.text.document().characterCount() - 1
+        # From the end (laid out on the way), the top position's line becomes the first in
+        # view; the caret, in view already, scrolls nothing.
+        for position in (last, top) if caret is None else (last, top, caret):
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(min(position, last))
+            self.text.setTextCursor(cursor)
+        self._programmatic = False
 
     def _from_qt(self, position: int) -> int:
         offset = position

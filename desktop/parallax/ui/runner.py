@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
-from parallax.core import Article, Comparison, LoadFailure
+from parallax.core import Article, Comparison, Correction, LoadFailure
 from parallax.ui.worker import STAGE_TEXT, ComparisonWorker
 
 
@@ -37,11 +37,18 @@ class ComparisonRunner(QObject):
     def busy(self) -> bool:
         return self._worker is not None
 
-    def start(self, sources: Sequence[Path | Article], same_claim: float | None = None) -> None:
-        """Compare ``sources``; a comparison still running is cancelled and forgotten."""
+    def start(
+        self,
+        sources: Sequence[Path | Article],
+        same_claim: float | None = None,
+        corrections: Sequence[Correction] = (),
+    ) -> None:
+        """Compare ``sources`` with the user's ``corrections``; a comparison still running is
+        cancelled and forgotten. The same articles again with other corrections are only
+        reassembled in the worker, not parsed again."""
         if self._worker is not None:
             self._worker.cancel()
-        worker = ComparisonWorker(sources, same_claim)
+        worker = ComparisonWorker(sources, same_claim, corrections)
         worker.progressed.connect(self._on_progressed)
         worker.article_failed.connect(self._on_article_failed)
         worker.comparison_finished.connect(self._on_finished)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from parallax.core import Article, Stage, jobs
+from parallax.core import Article, Correction, Stage, jobs
 
 _POLL_MS = 40
 
@@ -33,10 +33,10 @@ class _Engine:
         # Messages read by one worker but meant for another (a newer job).
         self.pending: list[tuple] = []
 
-    def submit(self, sources, same_claim: float | None) -> tuple[int, Future]:
+    def submit(self, sources, same_claim: float | None, corrections) -> tuple[int, Future]:
         self.jobs += 1
         self.active.value = self.jobs
-        return self.jobs, self.pool.submit(jobs.run, self.jobs, sources, same_claim)
+        return self.jobs, self.pool.submit(jobs.run, self.jobs, sources, same_claim, corrections)
 
     def messages_for(self, job: int) -> list[tuple]:
         while True:
@@ -78,10 +78,16 @@ class ComparisonWorker(QObject):
     comparison_failed = Signal(str)
     comparison_cancelled = Signal()
 
-    def __init__(self, sources: Sequence[Path | Article], same_claim: float | None = None) -> None:
+    def __init__(
+        self,
+        sources: Sequence[Path | Article],
+        same_claim: float | None = None,
+        corrections: Sequence[Correction] = (),
+    ) -> None:
         super().__init__()
         self._sources = list(sources)
         self._same_claim = same_claim
+        self._corrections = tuple(corrections)
         self._future: Future | None = None
         self._job = 0
         self._timer = QTimer(self)
@@ -89,7 +95,9 @@ class ComparisonWorker(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
 
     def start(self) -> None:
-        self._job, self._future = engine().submit(self._sources, self._same_claim)
+        self._job, self._future = engine().submit(
+            self._sources, self._same_claim, self._corrections
+        )
         self._timer.start()
 
     def cancel(self) -> None:
