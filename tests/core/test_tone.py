@@ -1,4 +1,5 @@
-"""Sentence tone, hedges/boosters/loaded terms with offsets, and article aggregates."""
+"""Sentence tone (the news model and its VADER fallback), hedges/boosters/loaded terms with
+offsets, and article aggregates."""
 
 import socket
 
@@ -7,13 +8,19 @@ from textblob import TextBlob
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from parallax.core.loading import load_pasted
+from parallax.core.models import CompareOptions
 from parallax.core.pipeline import compare
-from parallax.core.tone import TEXTBLOB_WEIGHT, VADER_WEIGHT, sentence_tone
+from parallax.core.tone import TEXTBLOB_WEIGHT, VADER_WEIGHT, ToneMethod, sentence_tone
 from parallax.core.wordlists import TermKind, find_terms
+
+# Without embeddings tone is the VADER and TextBlob blend, whose rules these tests pin down; the
+# news model has its own tests (test_tone_model.py).
+BLEND_ONLY = CompareOptions(use_embeddings=False)
 
 
 def tones_of(text: str):
-    (item,) = compare([load_pasted(text)]).articles
+    (item,) = compare([load_pasted(text)], BLEND_ONLY).articles
+    assert item.scores.tone.method is ToneMethod.VADER_TEXTBLOB
     return item
 
 

@@ -62,12 +62,14 @@ def compare(
     _check(is_cancelled)
 
     scored: dict[int, AnalysedArticle] = {}
+    # Sentence tone reads the embeddings too (the news tone model); off, it falls back to VADER.
+    embedder = embeddings.load() if options.use_embeddings else None
 
     def score(index: int, sentences: tuple[Sentence, ...]) -> None:
         # Scored as each article's parse completes: with spaCy in worker processes this runs
         # beside them instead of after them.
         item = AnalysedArticle(id=f"a{index + 1}", article=articles[index], sentences=sentences)
-        scored[index] = _scored(item)
+        scored[index] = _scored(item, embedder)
 
     sentences = nlp.split_sentences(
         articles,
@@ -173,10 +175,10 @@ def assemble(
     )
 
 
-def _scored(item: AnalysedArticle) -> AnalysedArticle:
+def _scored(item: AnalysedArticle, embedder: embeddings.Embedder | None) -> AnalysedArticle:
     return replace(
         item,
-        scores=scores.score_article(item),
+        scores=scores.score_article(item, embedder),
         voices=voices.find_voices(item),
         entities=voices.count_entities(item),
     )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
+from parallax.core.embeddings import Embedder
 from parallax.core.models import AnalysedArticle
 from parallax.core.readability import (
     Difficulty,
@@ -13,7 +16,7 @@ from parallax.core.readability import (
     body_text,
     sentence_readability,
 )
-from parallax.core.tone import ArticleTone, SentenceTone, article_tone, sentence_tone
+from parallax.core.tone import ArticleTone, SentenceTone, article_tone, sentence_tones
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,24 +43,33 @@ class ArticleScores:
         )
 
 
-def score_article(item: AnalysedArticle) -> ArticleScores:
+def score_article(item: AnalysedArticle, embedder: Embedder | None = None) -> ArticleScores:
     """Readability is measured on the body only; tone on every sentence, the headline included
-    (a headline is often the most loaded sentence an outlet writes)."""
+    (a headline is often the most loaded sentence an outlet writes). With an ``embedder`` tone
+    is the news model's, otherwise the VADER and TextBlob blend's (``core.tone``)."""
     text = item.article.text
+    spans = [(text[s.start : s.end], s.start) for s in item.sentences]
+    method, tones = sentence_tones(spans, _vectors(embedder, [t for t, _ in spans]))
     per_sentence = tuple(
-        SentenceScores(
-            readability=sentence_readability(text[s.start : s.end], s),
-            tone=sentence_tone(text[s.start : s.end], s.start),
-        )
-        for s in item.sentences
+        SentenceScores(readability=sentence_readability(span, s), tone=tone)
+        for s, (span, _), tone in zip(item.sentences, spans, tones, strict=True)
     )
     return ArticleScores(
         readability=article_readability(body_text(text, item.sentences)),
         tone=article_tone(
-            [(s.index, sc.tone) for s, sc in zip(item.sentences, per_sentence, strict=True)]
+            [(s.index, t) for s, t in zip(item.sentences, tones, strict=True)], method
         ),
         sentences=per_sentence,
     )
+
+
+def _vectors(embedder: Embedder | None, texts: list[str]) -> np.ndarray | None:
+    if embedder is None or not texts:
+        return None
+    try:
+        return embedder.encode(texts)
+    except Exception:  # a broken encoder must not stop a comparison: the blend instead
+        return None
 
 
 def warm_up() -> None:
@@ -68,8 +80,10 @@ def warm_up() -> None:
     """
     import textstat
 
+    from parallax.core import tone_model
     from parallax.core.sentiment import textblob_sentiment, vader_compound
 
     textstat.syllable_count("warming")
     vader_compound("warm")
     textblob_sentiment("warm")
+    tone_model.load()
