@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from parallax import __version__
 from parallax.core import (
     AnalysedArticle,
@@ -11,6 +13,8 @@ from parallax.core import (
     describe_corrections,
     status_counts,
 )
+from parallax.core.readability import HEADLINE_METHOD
+from parallax.core.tone import METHOD_DESCRIPTIONS, band_key, signed
 
 _TITLE_WIDTH = 48
 
@@ -35,10 +39,11 @@ def format_summary(comparison: Comparison, *, seconds: float) -> str:
     if scored:
         lines += [
             "",
-            f"  {'id':<4} {'grade':>5} {'reading ease':<24} {'tone':>6} "
-            f"{'subj.':>5} {'hedges':>6} {'boost':>5} {'loaded':>6}",
+            f"  {'id':<4} {'consensus grade':<21} {'reading ease':<22} {'tone':<22} "
+            f"{'neg/neu/pos':>11} {'subj.':>5} {'hedges':>6} {'boost':>5} {'loaded':>6}",
         ]
         lines += [_score_line(item) for item in scored]
+        lines += _score_key(scored)
     lines += _claims_lines(comparison)
     words = sum(item.word_count for item in articles)
     sentences = sum(len(item.sentences) for item in articles)
@@ -77,18 +82,31 @@ def _claims_lines(comparison: Comparison) -> list[str]:
 
 def _score_line(item: AnalysedArticle) -> str:
     readability, tone = item.scores.readability, item.scores.tone
-    grade = readability.score("consensus_grade").value
-    ease = readability.score("flesch_reading_ease")
-    ease_text = f"{ease.value:.0f} {ease.band}"
-    line = f"  {item.id:<4} {grade:>5.1f} {ease_text:<24}"
+    grade, ease = readability.headline, readability.score("flesch_reading_ease")
+    grade_text, ease_text = f"{grade.value:.0f} {grade.band}", f"{ease.value:.0f} {ease.band}"
+    line = f"  {item.id:<4} {grade_text:<21} {ease_text:<22}"
     if tone is not None:
+        shares = (tone.negative_share, tone.neutral_share, tone.positive_share)
+        split = "/".join(f"{share * 100:.0f}" for share in shares)
         line += (
-            f" {tone.mean:>+6.2f} {tone.mean_subjectivity:>5.2f} {tone.hedges:>6} "
-            f"{tone.boosters:>5} {tone.loaded:>6}"
+            f" {f'{signed(tone.mean)} {tone.band}':<22} {split:>11} {tone.mean_subjectivity:>5.2f} "
+            f"{tone.hedges:>6} {tone.boosters:>5} {tone.loaded:>6}"
         )
     if readability.warnings:
         line += "  (short: scores unreliable)"
     return line
+
+
+def _score_key(scored: list[AnalysedArticle]) -> list[str]:
+    """What the headline figures are: the grade is a consensus, tone has a scale in words."""
+    lines = ["", f"  Consensus grade: {HEADLINE_METHOD}."]
+    tones = [item.scores.tone for item in scored if item.scores.tone is not None]
+    if tones:
+        method = tones[0].method
+        lines.append(f"  Tone: mean sentence tone, −1 … +1; {band_key(method)}.")
+        lines.append("  neg/neu/pos: % of the article's sentences in each tone band.")
+        lines.append(f"  Tone method: {METHOD_DESCRIPTIONS[method]}.")
+    return [textwrap.fill(line, 100, subsequent_indent="    ") if line else line for line in lines]
 
 
 def _shorten(text: str) -> str:

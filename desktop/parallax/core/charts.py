@@ -32,7 +32,7 @@ def draw_grades(axes: Axes, articles: Sequence[AnalysedArticle]) -> None:
     ids = [item.id for item in articles]
     grades = [item.scores.readability.score("consensus_grade").value for item in articles]
     axes.bar(ids, grades, color=light("chart_grade", "fill"))
-    axes.set_title("Reading grade (higher = harder)", fontsize=9)
+    axes.set_title("Consensus grade (higher = harder)", fontsize=9)
     axes.tick_params(labelsize=7)
 
 

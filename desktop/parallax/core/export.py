@@ -27,9 +27,9 @@ from parallax.core.models import (
     FactRow,
     Sentence,
 )
-from parallax.core.readability import Difficulty
+from parallax.core.readability import HEADLINE_METHOD, HEADLINE_NAME, Difficulty
 from parallax.core.scores import ArticleScores, SentenceScores
-from parallax.core.tone import TONE_FORMULA, ArticleTone
+from parallax.core.tone import METHOD_DESCRIPTIONS, SCALE, STRONG, ArticleTone, neutral_band
 
 if TYPE_CHECKING:
     from parallax.core.report_html import Report
@@ -192,6 +192,14 @@ def _readability(scores: ArticleScores) -> dict[str, Any]:
     ]
     return {
         "scores": [asdict(score) for score in readability.scores],
+        # The figure shown first everywhere, named by what it is (a consensus of formulas).
+        "headline": {
+            "key": readability.headline.key,
+            "name": HEADLINE_NAME,
+            "value": readability.headline.value,
+            "band": readability.headline.band,
+            "method": HEADLINE_METHOD,
+        },
         "words": readability.words,
         "sentences": readability.sentences,
         "words_per_sentence": readability.words_per_sentence,
@@ -206,7 +214,12 @@ def _readability(scores: ArticleScores) -> dict[str, Any]:
 
 
 def _tone(tone: ArticleTone) -> dict[str, Any]:
-    return asdict(tone) | {"scale": "−1 (negative) … +1 (positive)", "primary": TONE_FORMULA}
+    return asdict(tone) | {
+        "scale": SCALE,
+        "primary": METHOD_DESCRIPTIONS[tone.method],
+        "neutral_band": list(neutral_band(tone.method)),
+        "strong": STRONG,
+    }
 
 
 def _sentence(
@@ -238,6 +251,7 @@ def _sentence(
             "vader_compound": tone.compound,
             "textblob_polarity": tone.polarity,
             "subjectivity": tone.subjectivity,
+            "band": tone.band,
             "terms": [asdict(term) for term in tone.terms],
         }
         if tone

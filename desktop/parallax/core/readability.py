@@ -26,6 +26,14 @@ HARD_GRADE = 10.0
 VERY_HARD_GRADE = 14.0
 MIN_MARKED_WORDS = 8
 PASSIVE_LABELS = frozenset({"nsubjpass", "auxpass", "csubjpass"})
+# The one grade shown as an article's headline figure, and what it is, wherever it is shown: a
+# consensus, not Flesch–Kincaid, so it can sit beside a Flesch–Kincaid 9.45 and read 12.
+HEADLINE_KEY = "consensus_grade"
+HEADLINE_NAME = "Consensus grade"
+HEADLINE_METHOD = (
+    "textstat text_standard: the whole grade most often given by 8 formulas (Flesch–Kincaid, "
+    "Flesch Reading Ease, SMOG, Coleman–Liau, ARI, Dale–Chall, Linsear Write, Gunning Fog)"
+)
 
 
 class Difficulty(StrEnum):
@@ -63,6 +71,11 @@ class Readability:
 
     def score(self, key: str) -> Score:
         return next(score for score in self.scores if score.key == key)
+
+    @property
+    def headline(self) -> Score:
+        """The consensus grade: the figure shown first, named ``HEADLINE_NAME``."""
+        return self.score(HEADLINE_KEY)
 
 
 def _grade_band(grade: float) -> str:
@@ -153,7 +166,7 @@ _FORMULAS: tuple[tuple[str, str, Callable[[str], float], str, str, Callable[[flo
     ),
     (
         "consensus_grade",
-        "Consensus grade (textstat text_standard)",
+        f"{HEADLINE_NAME} (textstat text_standard, the most common of 8 formulas)",
         lambda text: textstat.text_standard(text, float_output=True),
         _GRADE,
         "harder",

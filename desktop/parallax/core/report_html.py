@@ -26,7 +26,12 @@ from parallax.core.models import (
     Comparison,
     Conflict,
 )
-from parallax.core.readability import HARD_GRADE, VERY_HARD_GRADE
+from parallax.core.readability import (
+    HARD_GRADE,
+    HEADLINE_KEY,
+    HEADLINE_METHOD,
+    VERY_HARD_GRADE,
+)
 from parallax.core.report_facts import fact_sheet_html
 from parallax.core.report_markup import (
     DIFF_STYLE,
@@ -40,7 +45,7 @@ from parallax.core.report_markup import (
     sentence_text,
     table,
 )
-from parallax.core.tone import TONE_FORMULA
+from parallax.core.tone import METHOD_DESCRIPTIONS, ToneMethod, band_key, describe
 from parallax.core.voices import sources_across
 
 _BREAK = ' style="page-break-before: always"'
@@ -163,28 +168,34 @@ def _summary(comparison: Comparison) -> str:
     return f"<h2>Summary</h2><p>{esc(summary_text(comparison))}</p>"
 
 
+def _tone_method(items) -> ToneMethod:
+    """How sentence tone was scored (the news model needs embeddings; all articles alike)."""
+    tones = [item.scores.tone for item in items if item.scores.tone is not None]
+    return tones[0].method if tones else ToneMethod.VADER_TEXTBLOB
+
+
 def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
     items = charts.scored(comparison.articles)
     if not items:
         return "<h2>Readability and tone</h2><p>No article was long enough to score.</p>"
-    header = ("", "Grade", "Reading ease", "Hard", "Very hard", "Passive", "Tone", "Subj.")
-    header += ("Hedges", "Boosters", "Loaded")
+    header = ("", "Consensus grade", "Reading ease", "Hard", "Very hard", "Passive", "Tone")
+    header += ("Sentences by tone", "Subj.", "Hedges", "Boosters", "Loaded")
     rows = []
     for item in items:
         readability, tone = item.scores.readability, item.scores.tone
-        grade = readability.score("consensus_grade")
+        grade = readability.headline
         ease = readability.score("flesch_reading_ease")
         cells = [
             _nowrap(item.id),
-            f"{grade.value:.1f} ({esc(grade.band)})",
+            f"{grade.value:.0f} ({esc(grade.band)})",
             f"{ease.value:.0f} ({esc(ease.band)})",
             *(str(n) for n in item.scores.sentence_marks()),
         ]
         if tone is None:
-            cells += ["–"] * 5
+            cells += ["–"] * 6
         else:
             cells += [
-                f"{tone.mean:+.2f}",
+                *(esc(text) for text in describe(tone)),
                 f"{tone.mean_subjectivity:.2f}",
                 str(tone.hedges),
                 str(tone.boosters),
@@ -203,13 +214,20 @@ def _scores(comparison: Comparison, images: dict[str, bytes]) -> str:
         for item in items
     ]
     pictures = "".join(f'<p><img src="{name}" width="640"></p>' for name in images)
+    method = _tone_method(items)
+    number = {score.key: f"F{n}" for n, score in enumerate(scores, start=1)}
     return (
         f"<h2{_BREAK}>Readability and tone</h2>"
         + table(header, rows, small=True, widths=(7, 13, 13))
-        + '<p class="small">Grade: textstat consensus of US school grade levels. Reading ease: '
+        + f'<p class="small">Consensus grade: {esc(HEADLINE_METHOD)}; it is '
+        f"{number[HEADLINE_KEY]} below, and can differ from any one formula such as "
+        f"Flesch–Kincaid ({number['flesch_kincaid_grade']}). Reading ease: "
         "Flesch, 0–100, higher is easier. Hard / very hard: sentences of 8+ words whose "
         f"Automated Readability Index grade is at least {HARD_GRADE:g} / {VERY_HARD_GRADE:g}. "
-        f"Tone: mean sentence tone, −1 negative to +1 positive ({esc(TONE_FORMULA)}). Subj.: "
+        "Tone: mean sentence tone, −1 negative to +1 positive, in words "
+        f"({esc(band_key(method))}); sentences by tone: the share of the article's sentences "
+        "in each band, and the middle half of its sentence scores (quartiles). Tone method: "
+        f"{esc(METHOD_DESCRIPTIONS[method])}. Subj.: "
         "TextBlob subjectivity, 0 factual to 1 opinion. Hedges, boosters and loaded terms are "
         "counts of words from Parallax's lists.</p>"
         + pictures
@@ -488,8 +506,10 @@ def _methods(comparison: Comparison) -> str:
         "and a conflict is only found inside a claim. Every conflict is a prompt to check the "
         "sources, not a verdict on which article is right.",
         f"Readability: textstat formulas on the body text; sentences marked hard at ARI grade "
-        f"{HARD_GRADE:g} and very hard at {VERY_HARD_GRADE:g}. Tone per sentence: "
-        f"{esc(TONE_FORMULA)}; subjectivity from TextBlob.",
+        f"{HARD_GRADE:g} and very hard at {VERY_HARD_GRADE:g}; the headline grade is the "
+        f"consensus grade ({esc(HEADLINE_METHOD)}). Tone per sentence: "
+        f"{esc(METHOD_DESCRIPTIONS[_tone_method(charts.scored(comparison.articles))])}; "
+        "subjectivity from TextBlob.",
     ]
     labelled = (text.split(": ", 1) for text in items)
     return f"<h2{_BREAK}>Methods</h2>" + "".join(

@@ -8,6 +8,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
 from parallax.core import Comparison, charts
+from parallax.core.readability import HEADLINE_METHOD
+from parallax.core.tone import METHOD_DESCRIPTIONS, ToneMethod, band_key, signed
 
 # matplotlib must bind to PySide6 (not another Qt binding that may be installed).
 os.environ.setdefault("QT_API", "pyside6")
@@ -17,7 +19,7 @@ from matplotlib.figure import Figure
 
 COLUMNS = (
     "Article",
-    "Grade",
+    "Consensus grade",
     "Reading ease",
     "Words",
     "Sentences",
@@ -25,11 +27,13 @@ COLUMNS = (
     "Very hard",
     "Passive",
     "Tone",
+    "Sentences by tone",
     "Subjectivity",
     "Hedges",
     "Boosters",
     "Loaded",
 )
+TONE_COLUMN = COLUMNS.index("Tone")
 
 
 class ScoresPanel(QWidget):
@@ -72,17 +76,71 @@ class ScoresPanel(QWidget):
     def _fill_table(self, comparison: Comparison) -> None:
         self.table.clear()
         self.table.setColumnCount(len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
+        self._explain_headers(comparison)
         self.table.setRowCount(len(comparison.articles))
         for row, item in enumerate(comparison.articles):
-            for column, text in enumerate(_row(item)):
+            for column, text in enumerate(self._row(item)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+
+    def _explain_headers(self, comparison: Comparison) -> None:
+        """Each headline figure says what it is when its header is hovered."""
+        tones = [i.scores.tone for i in comparison.articles if i.scores and i.scores.tone]
+        method = tones[0].method if tones else ToneMethod.VADER_TEXTBLOB
+        tips = {
+            "Consensus grade": self.tr("US school grade: %1").replace("%1", HEADLINE_METHOD),
+            "Tone": self.tr("Mean sentence tone, −1 … +1: %1.\nMethod: %2.")
+            .replace("%1", band_key(method))
+            .replace("%2", METHOD_DESCRIPTIONS[method]),
+            "Sentences by tone": self.tr(
+                "Share of the article's sentences that are negative, neutral and positive, and "
+                "the middle half (quartiles) of its sentence tones"
+            ),
+        }
+        for column, name in enumerate(COLUMNS):
+            if name in tips:
+                self.table.horizontalHeaderItem(column).setToolTip(tips[name])
 
     def _draw(self, comparison: Comparison) -> None:
         charts.draw_panel(self.figure, comparison.articles, legend=False)
         _follow_palette(self.figure, self.palette())
         self.canvas.draw_idle()
+
+    def _row(self, item) -> list[str]:
+        scores = item.scores
+        if scores is None:
+            return [item.id] + [""] * (len(COLUMNS) - 1)
+        readability, tone = scores.readability, scores.tone
+        grade = readability.headline
+        ease = readability.score("flesch_reading_ease")
+        cells = [
+            f"{item.id}: {item.article.display_name[:40]}",
+            f"{grade.value:.0f} ({self.tr(grade.band)})",
+            f"{ease.value:.0f} ({self.tr(ease.band)})",
+            str(readability.words),
+            str(readability.sentences),
+            *(str(n) for n in scores.sentence_marks()),
+        ]
+        if tone is None:
+            return cells + [""] * (len(COLUMNS) - TONE_COLUMN)
+        spread = (
+            self.tr("%1% neg. · %2% neutral · %3% pos.; middle half %4 … %5")
+            .replace("%1", f"{tone.negative_share * 100:.0f}")
+            .replace("%2", f"{tone.neutral_share * 100:.0f}")
+            .replace("%3", f"{tone.positive_share * 100:.0f}")
+            .replace("%4", signed(tone.lower_quartile))
+            .replace("%5", signed(tone.upper_quartile))
+        )
+        return [
+            *cells,
+            f"{signed(tone.mean)} {self.tr(tone.band)}",
+            spread,
+            f"{tone.mean_subjectivity:.2f}",
+            str(tone.hedges),
+            str(tone.boosters),
+            str(tone.loaded),
+        ]
 
 
 def _follow_palette(figure: Figure, palette: QPalette) -> None:
@@ -98,30 +156,3 @@ def _follow_palette(figure: Figure, palette: QPalette) -> None:
         axes.tick_params(colors=text)
         for spine in axes.spines.values():
             spine.set_edgecolor(text)
-
-
-def _row(item) -> list[str]:
-    scores = item.scores
-    if scores is None:
-        return [item.id] + [""] * (len(COLUMNS) - 1)
-    readability, tone = scores.readability, scores.tone
-    grade = readability.score("consensus_grade")
-    ease = readability.score("flesch_reading_ease")
-    cells = [
-        f"{item.id}: {item.article.display_name[:40]}",
-        f"{grade.value:.0f} ({grade.band})",
-        f"{ease.value:.0f} ({ease.band})",
-        str(readability.words),
-        str(readability.sentences),
-        *(str(n) for n in scores.sentence_marks()),
-    ]
-    if tone is None:
-        return cells + [""] * 5
-    return [
-        *cells,
-        f"{tone.mean:+.2f}",
-        f"{tone.mean_subjectivity:.2f}",
-        str(tone.hedges),
-        str(tone.boosters),
-        str(tone.loaded),
-    ]
