@@ -43,7 +43,7 @@ FEATURES = (
 # The first three sentences of an article (headline included) are its lead.
 LEAD = 3
 _FIGURE = re.compile(r"\d[\d,.]*")
-_NAME = re.compile(r"\b[A-Z][a-z]+")
+_NAME = re.compile(r"[A-Z][a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +60,14 @@ class SentenceInfo:
 def sentence_info(text: str, position: int, headline: bool) -> SentenceInfo:
     figures = frozenset(f.replace(",", "").rstrip(".") for f in _FIGURE.findall(text))
     return SentenceInfo(
-        position, headline, figures, frozenset(_NAME.findall(text)), len(text.split())
+        position, headline, figures, _names(text), len(text.split())
     )
+
+
+def _names(text: str) -> frozenset[str]:
+    """Capitalised words after the first: names ("The" or "Oil" opening a sentence are not)."""
+    words = text.split()[1:]
+    return frozenset(m for w in words for m in _NAME.findall(w.strip("\"“”‘’'(),.:;!?")))
 
 
 @dataclass(frozen=True)
