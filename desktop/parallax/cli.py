@@ -167,14 +167,15 @@ def _compare_parser() -> argparse.ArgumentParser:
         "--same-claim",
         type=_fraction,
         metavar="X",
-        help="mean similarity (0–1) for sentences to form one claim (default: calibrated; a "
+        help="mean link weight (0–1) for sentences to form one claim: the pair model's "
+        "probability, or the word similarity with --words-only (default: calibrated; a "
         "saved comparison's own threshold when one is given)",
     )
     parser.add_argument(
         "--attach",
         type=_fraction,
         metavar="X",
-        help="mean similarity (0–1) for a sentence to join a further claim (default: calibrated)",
+        help="mean link weight (0–1) for a sentence to join a further claim (default: calibrated)",
     )
     parser.add_argument(
         "--words-only",
