@@ -274,6 +274,8 @@ class CorrectionActions(QObject):
                 ).format(count, len(comparison.corrections)),
                 15000,
             )
+        elif comparison.corrections:
+            self.message.emit(describe_corrections(comparison.corrections)[0], 8000)
         self.refresh()
 
     # ---- making corrections -------------------------------------------------------------------

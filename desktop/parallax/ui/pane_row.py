@@ -175,6 +175,10 @@ class PaneRow(QScrollArea):
             if article in self.panes:
                 self.panes[article].restore_view(view)
         self._kept_view = {}
+        # The claim of the reader's sentence on show again: what the correction made of it.
+        reading = self.current_sentence()
+        if reading is not None:
+            self.sentence_activated.emit(*reading)
 
     def _on_pane_picks_changed(self, article: str) -> None:
         self._touch(article)

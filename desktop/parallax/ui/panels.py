@@ -154,7 +154,7 @@ def fill_conflicts(table: QTableWidget, comparison: Comparison) -> None:
             cell = QTableWidgetItem(text)
             cell.setData(CLAIM_ROLE, conflict.claim)
             cell.setData(CONFLICT_ROLE, conflict.id if dismissed is None else None)
-            cell.setToolTip(text)
+            cell.setToolTip(text if column else conflict_kind(conflict, dismissed, why=True))
             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
             if dismissed is not None:
                 cell.setForeground(
@@ -175,13 +175,14 @@ def fill_conflicts(table: QTableWidget, comparison: Comparison) -> None:
         header.setSectionResizeMode(column, mode)
 
 
-def conflict_kind(conflict: Conflict, dismissed: str | None = None) -> str:
-    """A conflict's type, saying when the user marked or dismissed it, with their note."""
+def conflict_kind(conflict: Conflict, dismissed: str | None = None, *, why: bool = False) -> str:
+    """A conflict's type, saying when the user marked it or dismissed it (``dismissed`` is then
+    the reason, maybe empty); ``why`` adds their note or reason."""
     kind = conflict.type.value
     if dismissed is not None:
-        return kind + " — dismissed" + (f": {dismissed}" if dismissed else "")
+        return kind + " — dismissed" + (f": {dismissed}" if why and dismissed else "")
     if conflict.marked:
-        return kind + " — marked by hand" + (f": {conflict.note}" if conflict.note else "")
+        return kind + " — marked by hand" + (f": {conflict.note}" if why and conflict.note else "")
     return kind
 
 
@@ -265,6 +266,10 @@ def claim_html(comparison: Comparison, claim: Claim, others: Sequence[Claim] = (
         if conflict.claim == claim.id:
             # Article text is escaped: a value that looks like markup shows as written.
             values = "; ".join(f"{v.article}: “{escape(v.value)}”" for v in conflict.values)
-            kind = escape(conflict_kind(conflict))
-            parts.append(f"<span style='color:#b71c1c'>⚠ {kind}: {values}</span>")
+            kind = escape(conflict_kind(conflict, why=True))
+            parts.append(f"<span style='color:#b71c1c'>⚠ {kind} — {values}</span>")
+    for dismissal in comparison.dismissed:
+        if dismissal.conflict.claim == claim.id:
+            kind = escape(conflict_kind(dismissal.conflict, dismissal.reason, why=True))
+            parts.append(f"<s>{escape(dismissal.conflict.type.value)}</s> {kind}")
     return "<br>".join(parts)
