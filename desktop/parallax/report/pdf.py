@@ -332,6 +332,16 @@ def _fill_sparse_pages(document: QTextDocument, page: QSizeF) -> int | None:
         ):
             continue
         before_top, before_bottom = extent(number - 1)
+        opening = pages[number][0]
+        if (
+            opening.block is not None
+            and opening.block.blockFormat().pageBreakPolicy() & _ALWAYS
+            and before_bottom - before_top + bottom - top <= _FULL * height
+        ):
+            # A chapter of a few lines ("every claim is shared") fits under the one before:
+            # it follows it rather than standing alone on a page.
+            joined.append(opening.block)
+            continue
         candidates = [unit for unit in pages[number - 1] if unit.top > before_top + 1]
         for fallback in (False, True):
             choice = None
