@@ -53,7 +53,7 @@ def test_saved_corrections_round_trip_through_the_command_line(tmp_path, capsys)
     statuses = {c["id"]: c["status"] for c in document["claims"]}
     assert all(statuses[c] != "unique" for c in sentence["claims"])
     printed = capsys.readouterr().out
-    assert "2 corrections made by hand (1 sentences linked, 1 conflicts dismissed)" in printed
+    assert "2 corrections made by hand (1 sentence linked, 1 conflict dismissed)" in printed
     report = html.read_text(encoding="utf-8")
     assert "2 corrections made by hand" in report
     assert "tolls at different hours" in report

@@ -98,8 +98,10 @@ def _stop_cleanly_on_signals() -> None:
     import multiprocessing  # noqa: F401
     from multiprocessing import resource_tracker  # noqa: F401
 
-    from parallax.core import export  # noqa: F401
-    from parallax.core.lifeline import end_with_parent
+    from parallax.core import (
+        end_with_parent,
+        export,  # noqa: F401
+    )
 
     _MAIN_PID[:] = [os.getpid()]
     for number in _STOPPED:

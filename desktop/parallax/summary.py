@@ -6,15 +6,17 @@ import textwrap
 
 from parallax import __version__
 from parallax.core import (
+    READABILITY_HEADLINE,
+    TONE_METHODS,
     AnalysedArticle,
     ClaimStatus,
     Comparison,
     conflict_kinds,
     describe_corrections,
+    signed_score,
     status_counts,
+    tone_bands,
 )
-from parallax.core.readability import HEADLINE_METHOD
-from parallax.core.tone import METHOD_DESCRIPTIONS, band_key, signed
 
 _TITLE_WIDTH = 48
 
@@ -88,8 +90,9 @@ def _score_line(item: AnalysedArticle) -> str:
     if tone is not None:
         shares = (tone.negative_share, tone.neutral_share, tone.positive_share)
         split = "/".join(f"{share * 100:.0f}" for share in shares)
+        named = f"{signed_score(tone.mean)} {tone.band}"
         line += (
-            f" {f'{signed(tone.mean)} {tone.band}':<22} {split:>11} {tone.mean_subjectivity:>5.2f} "
+            f" {named:<22} {split:>11} {tone.mean_subjectivity:>5.2f} "
             f"{tone.hedges:>6} {tone.boosters:>5} {tone.loaded:>6}"
         )
     if readability.warnings:
@@ -99,13 +102,13 @@ def _score_line(item: AnalysedArticle) -> str:
 
 def _score_key(scored: list[AnalysedArticle]) -> list[str]:
     """What the headline figures are: the grade is a consensus, tone has a scale in words."""
-    lines = ["", f"  Consensus grade: {HEADLINE_METHOD}."]
+    lines = ["", f"  Consensus grade: {READABILITY_HEADLINE}."]
     tones = [item.scores.tone for item in scored if item.scores.tone is not None]
     if tones:
         method = tones[0].method
-        lines.append(f"  Tone: mean sentence tone, −1 … +1; {band_key(method)}.")
+        lines.append(f"  Tone: mean sentence tone, −1 … +1; {tone_bands(method)}.")
         lines.append("  neg/neu/pos: % of the article's sentences in each tone band.")
-        lines.append(f"  Tone method: {METHOD_DESCRIPTIONS[method]}.")
+        lines.append(f"  Tone method: {TONE_METHODS[method]}.")
     return [textwrap.fill(line, 100, subsequent_indent="    ") if line else line for line in lines]
 
 

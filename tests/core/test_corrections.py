@@ -201,7 +201,7 @@ def test_corrections_survive_moved_text_and_report_what_is_gone(tmp_path):
     assert position == 1 and "is no longer in a1" in reason
     lines = describe(rerun.corrections, rerun.correction_problems)
     assert lines[0].startswith(
-        "2 corrections made by hand (1 sentences linked, 1 sentences unlinked)"
+        "2 corrections made by hand (1 sentence linked, 1 sentence unlinked)"
     )
     assert lines[1].startswith("Correction 2 (unlink) could not be applied")
 

@@ -49,6 +49,15 @@ _EXPORTS = {
     "FactCell": "models",
     "FactRow": "models",
     "fact_omission": ("facts", "omissions"),
+    # scores and tone marks
+    "TermMatch": "wordlists",
+    "READABILITY_HEADLINE": ("readability", "HEADLINE_METHOD"),
+    "ToneMethod": "tone",
+    "TONE_METHODS": ("tone", "METHOD_DESCRIPTIONS"),
+    "tone_bands": ("tone", "band_key"),
+    "signed_score": ("tone", "signed"),
+    # processes
+    "end_with_parent": "lifeline",
     # corrections by hand
     "Correction": "corrections",
     "CorrectionKind": "corrections",

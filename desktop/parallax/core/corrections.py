@@ -39,13 +39,14 @@ class CorrectionKind(StrEnum):
     MARK = "mark"  # a difference Parallax missed is reported as a conflict
 
 
+# What each kind did, one and several ("1 sentence linked", "2 sentences linked").
 KIND_LABELS = {
-    CorrectionKind.LINK: "sentences linked",
-    CorrectionKind.UNLINK: "sentences unlinked",
-    CorrectionKind.MERGE: "claims merged",
-    CorrectionKind.SPLIT: "claims split",
-    CorrectionKind.DISMISS: "conflicts dismissed",
-    CorrectionKind.MARK: "conflicts marked",
+    CorrectionKind.LINK: ("sentence linked", "sentences linked"),
+    CorrectionKind.UNLINK: ("sentence unlinked", "sentences unlinked"),
+    CorrectionKind.MERGE: ("claim merge", "claim merges"),
+    CorrectionKind.SPLIT: ("claim split", "claim splits"),
+    CorrectionKind.DISMISS: ("conflict dismissed", "conflicts dismissed"),
+    CorrectionKind.MARK: ("conflict marked", "conflicts marked"),
 }
 
 
@@ -554,7 +555,9 @@ def describe(
     counts = {kind: 0 for kind in CorrectionKind}
     for correction in corrections:
         counts[correction.kind] += 1
-    kinds = ", ".join(f"{n} {KIND_LABELS[kind]}" for kind, n in counts.items() if n)
+    kinds = ", ".join(
+        f"{n} {KIND_LABELS[kind][0 if n == 1 else 1]}" for kind, n in counts.items() if n
+    )
     total = len(corrections)
     noun = "correction" if total == 1 else "corrections"
     applied = total - len(problems)

@@ -59,9 +59,7 @@ class SentenceInfo:
 
 def sentence_info(text: str, position: int, headline: bool) -> SentenceInfo:
     figures = frozenset(f.replace(",", "").rstrip(".") for f in _FIGURE.findall(text))
-    return SentenceInfo(
-        position, headline, figures, _names(text), len(text.split())
-    )
+    return SentenceInfo(position, headline, figures, _names(text), len(text.split()))
 
 
 def _names(text: str) -> frozenset[str]:

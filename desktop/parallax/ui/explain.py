@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
-from parallax.core.wordlists import TermMatch
-
-if TYPE_CHECKING:
-    from parallax.ui.panes import ArticlePane
+from parallax.core import TermMatch
 
 
 def tr(text: str) -> str:
@@ -53,46 +50,32 @@ def term_tooltip(term: TermMatch) -> str:
 
 
 class _TermTooltips(QObject):
-    """Answers tooltip events on a pane's text with the reason for the marked term hovered."""
+    """Answers tooltip events on a text view with the reason for the marked term hovered."""
 
-    def __init__(self, pane: ArticlePane) -> None:
-        super().__init__(pane)
-        self._pane = pane
+    def __init__(
+        self, editor: QTextEdit | QPlainTextEdit, term_at: Callable[[int], TermMatch | None]
+    ) -> None:
+        super().__init__(editor)
+        self._editor = editor
+        self._term_at = term_at
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ToolTip or not isinstance(event, QHelpEvent):
             return False
-        term = self.term_at(self._pane.text.cursorForPosition(event.pos()).position())
+        term = self._term_at(self._editor.cursorForPosition(event.pos()).position())
         if term is None:
             QToolTip.hideText()
             event.ignore()
             return True
-        QToolTip.showText(event.globalPos(), term_tooltip(term), self._pane.text)
+        QToolTip.showText(event.globalPos(), term_tooltip(term), self._editor)
         return True
 
-    def term_at(self, position: int) -> TermMatch | None:
-        """The term marked at a Qt text position (marks shown in the pane only)."""
-        pane = self._pane
-        scores = pane.item.scores
-        offset = pane._from_qt(position)
-        index = pane.sentence_at(offset)
-        if scores is None or index is None:
-            return None
-        shown = {
-            (s.cursor.selectionStart(), s.cursor.selectionEnd())
-            for s in pane.text.extraSelections()
-        }
-        for term in scores.sentences[index].tone.terms:
-            if (
-                term.start <= offset < term.end
-                and (pane._map(term.start), pane._map(term.end)) in shown
-            ):
-                return term
-        return None
 
-
-def install_term_tooltips(pane: ArticlePane) -> _TermTooltips:
-    """Explain the pane's marked terms on hover."""
-    tooltips = _TermTooltips(pane)
-    pane.text.viewport().installEventFilter(tooltips)
+def install_term_tooltips(
+    editor: QTextEdit | QPlainTextEdit, term_at: Callable[[int], TermMatch | None]
+) -> _TermTooltips:
+    """Explain the marked terms of ``editor`` on hover; ``term_at`` gives the term marked at a
+    Qt text position, if any."""
+    tooltips = _TermTooltips(editor, term_at)
+    editor.viewport().installEventFilter(tooltips)
     return tooltips

@@ -245,7 +245,9 @@ def corrections_html(comparison: Comparison) -> str:
         return ""
     parts = [escape(lines[0])] + [f"<b>⚠ {escape(line)}</b>" for line in lines[1:]]
     if comparison.dismissed:
-        parts.append(f"{len(comparison.dismissed)} conflicts dismissed (greyed in Conflicts).")
+        count = len(comparison.dismissed)
+        noun = "conflict" if count == 1 else "conflicts"
+        parts.append(f"{count} {noun} dismissed (greyed in Conflicts).")
     return "<br>" + "<br>".join(parts)
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from parallax.core import AnalysedArticle, Claim, Conflict
+from parallax.core import AnalysedArticle, Claim, Conflict, TermMatch
 from parallax.ui import explain, palette
 
 
@@ -81,9 +81,28 @@ class ArticlePane(QWidget):
 
     def _connect(self) -> None:
         self.text.cursorPositionChanged.connect(self._on_text_cursor_moved)
-        explain.install_term_tooltips(self)  # hovering a marked term says why
+        explain.install_term_tooltips(self.text, self.marked_term_at)  # hovering says why
         self.text.selectionChanged.connect(self._on_text_selection_changed)
         self.text.customContextMenuRequested.connect(self._on_text_context_menu_requested)
+
+    def marked_term_at(self, position: int) -> TermMatch | None:
+        """The hedge, booster or loaded term marked at a Qt text position (marks on show only)."""
+        scores = self.item.scores
+        offset = self._from_qt(position)
+        index = self.sentence_at(offset)
+        if scores is None or index is None:
+            return None
+        shown = {
+            (s.cursor.selectionStart(), s.cursor.selectionEnd())
+            for s in self.text.extraSelections()
+        }
+        for term in scores.sentences[index].tone.terms:
+            if (
+                term.start <= offset < term.end
+                and (self._map(term.start), self._map(term.end)) in shown
+            ):
+                return term
+        return None
 
     def set_note(self, note: str) -> None:
         """Show that the user left a note on this article (the note itself in the tooltip)."""

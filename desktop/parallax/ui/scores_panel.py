@@ -7,9 +7,15 @@ import os
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget
 
-from parallax.core import Comparison, charts
-from parallax.core.readability import HEADLINE_METHOD
-from parallax.core.tone import METHOD_DESCRIPTIONS, ToneMethod, band_key, signed
+from parallax.core import (
+    READABILITY_HEADLINE,
+    TONE_METHODS,
+    Comparison,
+    ToneMethod,
+    charts,
+    signed_score,
+    tone_bands,
+)
 
 # matplotlib must bind to PySide6 (not another Qt binding that may be installed).
 os.environ.setdefault("QT_API", "pyside6")
@@ -89,10 +95,10 @@ class ScoresPanel(QWidget):
         tones = [i.scores.tone for i in comparison.articles if i.scores and i.scores.tone]
         method = tones[0].method if tones else ToneMethod.VADER_TEXTBLOB
         tips = {
-            "Consensus grade": self.tr("US school grade: %1").replace("%1", HEADLINE_METHOD),
+            "Consensus grade": self.tr("US school grade: %1").replace("%1", READABILITY_HEADLINE),
             "Tone": self.tr("Mean sentence tone, −1 … +1: %1.\nMethod: %2.")
-            .replace("%1", band_key(method))
-            .replace("%2", METHOD_DESCRIPTIONS[method]),
+            .replace("%1", tone_bands(method))
+            .replace("%2", TONE_METHODS[method]),
             "Sentences by tone": self.tr(
                 "Share of the article's sentences that are negative, neutral and positive, and "
                 "the middle half (quartiles) of its sentence tones"
@@ -129,12 +135,12 @@ class ScoresPanel(QWidget):
             .replace("%1", f"{tone.negative_share * 100:.0f}")
             .replace("%2", f"{tone.neutral_share * 100:.0f}")
             .replace("%3", f"{tone.positive_share * 100:.0f}")
-            .replace("%4", signed(tone.lower_quartile))
-            .replace("%5", signed(tone.upper_quartile))
+            .replace("%4", signed_score(tone.lower_quartile))
+            .replace("%5", signed_score(tone.upper_quartile))
         )
         return [
             *cells,
-            f"{signed(tone.mean)} {self.tr(tone.band)}",
+            f"{signed_score(tone.mean)} {self.tr(tone.band)}",
             spread,
             f"{tone.mean_subjectivity:.2f}",
             str(tone.hedges),
