@@ -271,3 +271,18 @@ def test_cancel_at_each_stage_leaves_the_window_usable(window, qtbot, sample_dir
     # Usable: the next comparison runs to the end and is shown.
     compare_in(window, qtbot, files[:2])
     assert len(window.pane_row.panes) == 2
+
+
+def test_pane_widths_come_back_only_for_the_same_number_of_panes(window, qtbot, sample_dir):
+    files = sorted(supported_files(sample_dir))
+    compare_in(window, qtbot, files[:2])
+    splitter = window.pane_row.splitter
+    total = sum(splitter.sizes())
+    splitter.setSizes([total - 150, 150])
+    window.pane_row.remember_sizes()
+    compare_in(window, qtbot, files)  # five panes: two panes' widths must not apply
+    sizes = splitter.sizes()
+    assert len(sizes) == 5 and min(sizes) > 100, sizes
+    compare_in(window, qtbot, files[:2])  # two again: the user's widths come back
+    first, second = splitter.sizes()
+    assert first > 3 * second, (first, second)

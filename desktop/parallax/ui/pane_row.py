@@ -68,17 +68,19 @@ class PaneRow(QScrollArea):
         self.panes[item.id] = pane
 
     def restore_sizes(self) -> None:
-        """Pane widths as the user left them, when the number of panes is the same."""
+        """Pane widths as the user left them, when the number of panes is the same.
+
+        The count is kept beside the splitter's state: restoring one pane's widths onto five
+        gave the first pane the whole row and collapsed the others (the state keeps no count
+        that ``restoreState`` would check)."""
         state = settings.read(settings.SPLITTER)
-        if state and not state.isEmpty():
-            sizes = self.splitter.sizes()
+        if state and not state.isEmpty() and settings.read(settings.PANE_COUNT) == len(self.panes):
             self.splitter.restoreState(state)
-            if len(self.splitter.sizes()) != len(sizes):
-                self.splitter.setSizes(sizes)
 
     def remember_sizes(self) -> None:
         if self.panes:
             settings.write(settings.SPLITTER, self.splitter.saveState())
+            settings.write(settings.PANE_COUNT, len(self.panes))
 
     def zoom(self, step: int) -> None:
         self.font_size = max(7, min(32, self.font_size + step))

@@ -21,6 +21,7 @@ class Setting:
 GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 STATE = Setting("window/state", QByteArray, QByteArray())
 SPLITTER = Setting("window/panes", QByteArray, QByteArray())
+PANE_COUNT = Setting("window/pane_count", int, 0)  # how many panes SPLITTER's widths are for
 RECENT = Setting("files/recent", list, [])
 THEME = Setting("view/theme", str, "system")
 FONT_SIZE = Setting("view/font_size", int, 10)
