@@ -73,7 +73,18 @@ class Group:
 
 def vectors(texts_and_sentences: Sequence[tuple[str, Sequence]]) -> list[list[dict[str, float]]]:
     """Weighted key vectors per article per sentence, weights fitted on this comparison."""
-    keys = [[sentence_keys(s, text) for s in sentences] for text, sentences in texts_and_sentences]
+    return weighted_vectors(
+        [article_keys(text, sentences) for text, sentences in texts_and_sentences]
+    )
+
+
+def article_keys(text: str, sentences: Sequence) -> list[list[str]]:
+    """The word keys of each sentence of one article (needs nothing of the other articles)."""
+    return [sentence_keys(s, text) for s in sentences]
+
+
+def weighted_vectors(keys: Sequence[Sequence[list[str]]]) -> list[list[dict[str, float]]]:
+    """Key vectors weighted by how rare each key is across this comparison."""
     vectorizer = Vectorizer.fit([k for article in keys for k in article])
     return [[vectorizer.vector(k) for k in article] for article in keys]
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
 from parallax.core import align, embeddings, nlp, pair_model, scores, voices
-from parallax.core.claims import build_claims, claim_conflicts
+from parallax.core.claims import build_claims, claim_conflicts, member_text
+from parallax.core.conflicts import details
 from parallax.core.corrections import Correction, apply_to_conflicts, apply_to_groups
 from parallax.core.facts import fact_sheet
 from parallax.core.models import (
@@ -65,11 +66,18 @@ def compare(
     # Sentence tone reads the embeddings too (the news tone model); off, it falls back to VADER.
     embedder = embeddings.load() if options.use_embeddings else None
 
+    keys: dict[int, list[list[str]]] = {}
+    extracted: dict = {}  # each sentence's details, read by the conflicts and the fact sheet
+
     def score(index: int, sentences: tuple[Sentence, ...]) -> None:
         # Scored as each article's parse completes: with spaCy in worker processes this runs
-        # beside them instead of after them.
+        # beside them instead of after them. So is what the grouping and the conflict rules
+        # read of each sentence on its own (its word keys, its figures, dates and sources).
         item = AnalysedArticle(id=f"a{index + 1}", article=articles[index], sentences=sentences)
         scored[index] = _scored(item, embedder)
+        keys[index] = align.article_keys(item.article.text, sentences)
+        for n in range(len(sentences)):
+            details(member_text(scored[index], n), extracted)
 
     sentences = nlp.split_sentences(
         articles,
@@ -90,7 +98,16 @@ def compare(
         errors=errors,
         progress=report,
         is_cancelled=is_cancelled,
+        prepared=Prepared([keys[index] for index in range(len(articles))], extracted),
     )
+
+
+@dataclass
+class Prepared:
+    """What ``compare`` worked out per sentence while spaCy parsed the other articles."""
+
+    keys: list[list[list[str]]]  # word keys per article per sentence
+    extracted: dict  # conflict details per (article id, sentence index)
 
 
 def reassemble(
@@ -123,12 +140,17 @@ def assemble(
     errors: Sequence[LoadFailure] = (),
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] = lambda: False,
+    prepared: Prepared | None = None,
 ) -> Comparison:
     """Claims, conflicts and the fact sheet of parsed and scored articles, with the user's
-    corrections applied."""
+    corrections applied (``prepared``: per-sentence work already done)."""
     report = progress or (lambda stage, done, total: None)
     report(Stage.ALIGNMENT, 0, 1)
-    vectors = align.vectors([(item.article.text, item.sentences) for item in analysed])
+    if prepared is None:
+        prepared = Prepared(
+            [align.article_keys(item.article.text, item.sentences) for item in analysed], {}
+        )
+    vectors = align.weighted_vectors(prepared.keys)
     embedder = embeddings.load() if options.use_embeddings else None
     grouping = _grouping(options, embedder, analysed)
     groups = align.group_claims(vectors, is_cancelled=is_cancelled, **grouping)
@@ -146,7 +168,7 @@ def assemble(
     claims = build_claims(groups, analysed)
     _check(is_cancelled)
     report(Stage.CONFLICTS, 0, 1)
-    extracted: dict = {}  # each sentence's details, read by the conflicts and the fact sheet
+    extracted = prepared.extracted
     conflicts = claim_conflicts(claims, analysed, is_cancelled, extracted)
     if conflicts is None:
         raise ComparisonCancelled
