@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+import numpy as np
+
 from parallax.core import align, embeddings, nlp, pair_model, scores, voices
 from parallax.core.claims import build_claims, claim_conflicts, member_text
 from parallax.core.conflicts import details
@@ -67,6 +69,7 @@ def compare(
     embedder = embeddings.load() if options.use_embeddings else None
 
     keys: dict[int, list[list[str]]] = {}
+    encoded: dict[int, Any] = {}  # sentence embeddings per article (None: no encoder)
     extracted: dict = {}  # each sentence's details, read by the conflicts and the fact sheet
 
     def score(index: int, sentences: tuple[Sentence, ...]) -> None:
@@ -74,7 +77,8 @@ def compare(
         # beside them instead of after them. So is what the grouping and the conflict rules
         # read of each sentence on its own (its word keys, its figures, dates and sources).
         item = AnalysedArticle(id=f"a{index + 1}", article=articles[index], sentences=sentences)
-        scored[index] = _scored(item, embedder)
+        encoded[index] = scores.encode(embedder, [item.sentence_text(s) for s in sentences])
+        scored[index] = _scored(item, embedder, encoded[index])
         keys[index] = align.article_keys(item.article.text, sentences)
         for n in range(len(sentences)):
             details(member_text(scored[index], n), extracted)
@@ -98,7 +102,11 @@ def compare(
         errors=errors,
         progress=report,
         is_cancelled=is_cancelled,
-        prepared=Prepared([keys[index] for index in range(len(articles))], extracted),
+        prepared=Prepared(
+            [keys[index] for index in range(len(articles))],
+            extracted,
+            [encoded[index] for index in range(len(articles))],
+        ),
     )
 
 
@@ -108,6 +116,7 @@ class Prepared:
 
     keys: list[list[list[str]]]  # word keys per article per sentence
     extracted: dict  # conflict details per (article id, sentence index)
+    embeddings: list | None = None  # sentence embeddings per article, as tone read them
 
 
 def reassemble(
@@ -152,7 +161,7 @@ def assemble(
         )
     vectors = align.weighted_vectors(prepared.keys)
     embedder = embeddings.load() if options.use_embeddings else None
-    grouping = _grouping(options, embedder, analysed)
+    grouping = _grouping(options, embedder, analysed, prepared.embeddings)
     groups = align.group_claims(vectors, is_cancelled=is_cancelled, **grouping)
     used = replace(
         options,
@@ -197,26 +206,28 @@ def assemble(
     )
 
 
-def _scored(item: AnalysedArticle, embedder: embeddings.Embedder | None) -> AnalysedArticle:
+def _scored(
+    item: AnalysedArticle, embedder: embeddings.Embedder | None, vectors=None
+) -> AnalysedArticle:
     return replace(
         item,
-        scores=scores.score_article(item, embedder),
+        scores=scores.score_article(item, embedder, vectors),
         voices=voices.find_voices(item),
         entities=voices.count_entities(item),
     )
 
 
 def _grouping(
-    options: CompareOptions, embedder: embeddings.Embedder | None, analysed
+    options: CompareOptions, embedder: embeddings.Embedder | None, analysed, encoded=None
 ) -> dict[str, Any]:
     """Thresholds (the options' or the calibrated defaults for the similarity in use), and the
-    sentence embeddings when the encoder is available."""
+    sentence embeddings when the encoder is available (``encoded``: per article, already)."""
     if embedder is not None:
-        texts = [item.sentence_text(s) for item in analysed for s in item.sentences]
-        try:
-            vectors = embedder.encode(texts)
-        except Exception:  # a broken encoder must not stop a comparison: words only
-            vectors = None
+        if encoded is not None and all(v is not None for v in encoded):
+            vectors = np.concatenate(encoded) if encoded else None
+        else:
+            texts = [item.sentence_text(s) for item in analysed for s in item.sentences]
+            vectors = scores.encode(embedder, texts)
         if vectors is not None:
             model = pair_model.load()
             return {

@@ -43,13 +43,17 @@ class ArticleScores:
         )
 
 
-def score_article(item: AnalysedArticle, embedder: Embedder | None = None) -> ArticleScores:
+def score_article(
+    item: AnalysedArticle, embedder: Embedder | None = None, vectors: np.ndarray | None = None
+) -> ArticleScores:
     """Readability is measured on the body only; tone on every sentence, the headline included
     (a headline is often the most loaded sentence an outlet writes). With an ``embedder`` tone
     is the news model's, otherwise the VADER and TextBlob blend's (``core.tone``)."""
     text = item.article.text
     spans = [(text[s.start : s.end], s.start) for s in item.sentences]
-    method, tones = sentence_tones(spans, _vectors(embedder, [t for t, _ in spans]))
+    if vectors is None:
+        vectors = encode(embedder, [t for t, _ in spans])
+    method, tones = sentence_tones(spans, vectors)
     per_sentence = tuple(
         SentenceScores(readability=sentence_readability(span, s), tone=tone)
         for s, (span, _), tone in zip(item.sentences, spans, tones, strict=True)
@@ -63,7 +67,8 @@ def score_article(item: AnalysedArticle, embedder: Embedder | None = None) -> Ar
     )
 
 
-def _vectors(embedder: Embedder | None, texts: list[str]) -> np.ndarray | None:
+def encode(embedder: Embedder | None, texts: list[str]) -> np.ndarray | None:
+    """Sentence embeddings, or None with no encoder, no text or a broken encoder."""
     if embedder is None or not texts:
         return None
     try:
