@@ -1,14 +1,16 @@
-"""Re-collects the opinion and tabloid page texts of the loaded-language set, or checks them.
+"""Re-collects the page texts of the loaded-language sets, or checks them.
 
-The texts are third-party copyright and never committed. pages.tsv keeps each page's URL and the
-first and last words of the stretch that was labelled, with a hash of its words. This script
+The texts are third-party copyright and never committed. pages.tsv (the tuning set's opinion
+and tabloid pages) and heldout_pages.tsv (the held-out set's news and opinion pages) keep each
+page's URL and the first and last words of the stretch that was labelled, with a hash of its
+words. Both sets' texts go to pages/ (their file names differ). This script
 fetches each URL (or reads a saved copy, ``--pages DIR/<file>.html``), extracts the article with
 trafilatura, keeps the stretch from the first to the last recorded words and writes
 ``pages/<file>``; ``--check`` only compares the words of the texts already there. A text whose
 hash differs needs the edits its notes list; the labels are anchored per sentence (sha1), so a
 sentence that still matches is scored even when others moved.
 
-Run: python3 benchmarks/loaded/recollect.py [--pages DIR] [--check]
+Run: python3 benchmarks/loaded/recollect.py [--set tuning|heldout|all] [--pages DIR] [--check]
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+SETS = {"tuning": "pages.tsv", "heldout": "heldout_pages.tsv"}
 
 
 def words_hash(text: str) -> str:
@@ -49,9 +52,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, help="folder of saved pages (<file>.html)")
     parser.add_argument("--check", action="store_true", help="only compare the texts present")
+    parser.add_argument("--set", choices=(*SETS, "all"), default="all", help="which pages")
     args = parser.parse_args()
-    with (HERE / "pages.tsv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t"))
+    rows = []
+    for name in SETS if args.set == "all" else [args.set]:
+        with (HERE / SETS[name]).open(encoding="utf-8", newline="") as handle:
+            rows += list(csv.DictReader(handle, delimiter="\t"))
     for row in rows:
         path = HERE / "pages" / row["file"]
         if not args.check:
