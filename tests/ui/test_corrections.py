@@ -330,3 +330,17 @@ def test_the_corrections_menu_keys_and_context_menus(window):
     assert actions.dismiss_action in window.docks.conflicts_table.actions()
     assert actions.merge_action in window.docks.claims_view.actions()
     assert actions.unlink_action in window.pane_row.panes["a1"].context_actions
+
+
+def test_picks_in_an_article_removed_since_do_not_break_the_actions(window, qtbot):
+    # The panes still show a4 when the comparison without it arrives: picks of its sentences
+    # must not be read against the new comparison (a traceback in the Qt event loop).
+    for words in ("storage tank", "Fire Chief Dana Okafor said the fire"):
+        click(window, place(window, "a4", words))
+        window.corrections.pick_action.trigger()
+    assert window.corrections.link_picked_action.isEnabled()
+    with qtbot.waitSignal(window.comparison_finished, timeout=TIMEOUT):
+        window.document.remove(3)
+    assert [i.id for i in window.comparison.articles] == ["a1", "a2", "a3"]
+    assert window.pane_row.picked == []
+    assert not window.corrections.link_picked_action.isEnabled()

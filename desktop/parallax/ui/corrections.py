@@ -133,6 +133,10 @@ class CorrectionActions(QObject):
         self._window, self._document = window, document
         self._pane_row, self._docks, self._navigator = pane_row, docks, navigator
         self.notice = notice
+        # The comparison the panes and tables present in full. Until the document's newest one
+        # is shown, what is picked still names the sentences and claims of the one before
+        # (another article may now be a1), so no correction is made from it.
+        self._shown: Comparison | None = None
         self._build_actions()
         self._connect()
         self.refresh()
@@ -235,7 +239,7 @@ class CorrectionActions(QObject):
     # ---- what is picked ---------------------------------------------------------------------
     def picks(self) -> targets.Picks | None:
         comparison = self._document.comparison
-        if comparison is None:
+        if comparison is None or comparison is not self._shown:
             return None
         return targets.Picks(
             comparison,
@@ -246,6 +250,11 @@ class CorrectionActions(QObject):
             conflict=self._docks.selected_conflict(),
             spans=tuple(self._pane_row.selected_spans()),
         )
+
+    def set_shown(self, comparison: Comparison | None) -> None:
+        """The window has presented ``comparison`` in full: picks name its sentences now."""
+        self._shown = comparison
+        self.refresh()
 
     def refresh(self, *_args) -> None:
         """Each action enabled only when what is picked allows it."""

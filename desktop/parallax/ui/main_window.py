@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         document.corrections_changed.connect(self._on_document_corrections_changed)
         self.session.message.connect(self.statusBar().showMessage)
         self.corrections.message.connect(self.statusBar().showMessage)
+        self.comparison_shown.connect(lambda: self.corrections.set_shown(self.comparison))
         self.session.file_used.connect(lambda path: self.remember_recent([path]))
         docks.claim_row_selected.connect(self._on_docks_claim_row_selected)
         docks.conflict_selected.connect(self.select_claim)
