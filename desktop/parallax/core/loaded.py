@@ -147,7 +147,8 @@ _SPEECH_CUES = re.compile(
     r"described|describes|statement|quoted)\b|:",
     re.I,
 )
-_QUOTED = re.compile(r"[\"“‘'](?P<inner>[^\"“”‘’']{1,60}?)[\"”’'](?![A-Za-z])")
+# An opening quote never follows a letter: the apostrophe of "the country's" opens nothing.
+_QUOTED = re.compile(r"(?<![A-Za-z0-9])[\"“‘'](?P<inner>[^\"“”‘’']{1,60}?)[\"”’'](?![A-Za-z])")
 _NAMING = re.compile(r"\s*[\"“'‘]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 PATTERN_SUBJECTIVITY, PATTERN_POLARITY = 0.75, 0.5
