@@ -264,3 +264,47 @@ def test_damaged_corrections_are_named(tmp_path, base, damage, where):
     with pytest.raises(saved.SavedFileError) as error:
         saved.load(path)
     assert f"{where}:" in str(error.value)
+
+
+def test_a_claim_two_corrections_made_identical_is_one_for_the_next_correction(base):
+    # Splitting the a4 headline and lead out of the shared claim makes them a claim equal to the
+    # rest of their evacuation claim (its other sentences split off first): the user sees one
+    # claim, and linking a sentence to it must not bring the other copy back as a claim.
+    head = sentence_index(base, "a4", "Thousands evacuated")
+    lead = sentence_index(base, "a4", "About 3,000 residents")
+    a1_evac = sentence_index(base, "a1", "About 2,000 residents")
+    a3_evac = sentence_index(base, "a3", "Around 2,000 people")
+    a4 = item(base, "a4")
+    evacuation = next(
+        c for c in claims_of(base, "a4", head) if {("a1", a1_evac), ("a4", lead)} <= _members(c)
+    )
+    shared = next(
+        c
+        for c in claims_of(base, "a4", head)
+        if ("a1", sentence_index(base, "a1", "Twelve")) in _members(c)
+    )
+    splits = [
+        Correction(
+            CorrectionKind.SPLIT,
+            sentences=(anchor(item(base, "a1"), a1_evac), anchor(item(base, "a3"), a3_evac)),
+            claim=claim_anchors(evacuation, base.articles),
+        ),
+        Correction(
+            CorrectionKind.SPLIT,
+            sentences=(anchor(a4, head), anchor(a4, lead)),
+            claim=claim_anchors(shared, base.articles),
+        ),
+    ]
+    split = reassemble(base, splits)
+    both = next(c for c in split.claims if _members(c) == {("a4", head), ("a4", lead)})
+    source = sentence_index(base, "a4", "A source familiar")
+    link = Correction(
+        CorrectionKind.LINK,
+        sentences=(anchor(a4, source),),
+        claim=claim_anchors(both, split.articles),
+    )
+    linked = reassemble(base, [*splits, link])
+    assert linked.correction_problems == ()
+    assert len(linked.claims) == len(split.claims) - 1  # the source's own claim joined it
+    assert not any(_members(c) == {("a4", head), ("a4", lead)} for c in linked.claims)
+    assert any(_members(c) == {("a4", head), ("a4", lead), ("a4", source)} for c in linked.claims)

@@ -202,6 +202,7 @@ def apply_to_groups(
         for n in changed:
             if n < len(original):
                 original[n] = None
+        _settle_changed(sets, changed, original)
     _settle(sets, original)
     result = []
     for members, kept in zip(sets, original + [None] * (len(sets) - len(original)), strict=True):
@@ -326,6 +327,23 @@ def _settle(sets: list[set[SentenceRef]], original: list[Group | None]) -> None:
                 original[n] = None
         else:
             seen[key] = n
+
+
+def _settle_changed(
+    sets: list[set[SentenceRef]], changed: set[int], original: list[Group | None]
+) -> None:
+    """A group one correction made identical to another becomes one with it (the first kept)
+    at once: the user saw one claim, and the corrections made after it act on that one, not on
+    one of two copies while the other comes back as a claim of its own."""
+    for n in sorted(changed):
+        if not sets[n]:
+            continue
+        same = next((m for m, group in enumerate(sets) if m != n and group == sets[n]), None)
+        if same is not None:
+            gone = max(n, same)
+            sets[gone].clear()
+            if gone < len(original):
+                original[gone] = None
 
 
 def _rescored(
