@@ -308,3 +308,22 @@ def test_a_claim_two_corrections_made_identical_is_one_for_the_next_correction(b
     assert len(linked.claims) == len(split.claims) - 1  # the source's own claim joined it
     assert not any(_members(c) == {("a4", head), ("a4", lead)} for c in linked.claims)
     assert any(_members(c) == {("a4", head), ("a4", lead), ("a4", source)} for c in linked.claims)
+
+
+def test_the_same_text_pasted_twice_is_corrected_in_the_copy_named():
+    # Two outlets ran the same wire copy, pasted twice: unlinking the first copy's headline must
+    # take that one out of the claim, not the second copy's.
+    pasted = compare([load_pasted(A1), load_pasted(A1), load_pasted(A2)])
+    first, second = pasted.articles[0], pasted.articles[1]
+    claim = next(c for c in claims_of(pasted, "a1", 0) if len(c.members) > 1)
+    assert ("a2", 0) in _members(claim)
+    unlink = Correction(
+        CorrectionKind.UNLINK,
+        sentences=(anchor(first, 0, pasted.articles),),
+        claim=claim_anchors(claim, pasted.articles),
+    )
+    after = reassemble(pasted, [unlink])
+    assert after.correction_problems == ()
+    rest = _members(claim) - {("a1", 0)}
+    assert any(_members(c) == rest for c in after.claims)  # the second copy's headline stays
+    assert anchor(second, 0, pasted.articles).article != unlink.sentences[0].article

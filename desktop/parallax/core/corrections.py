@@ -16,6 +16,7 @@ conflicts found.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -108,26 +109,57 @@ def article_key(item: AnalysedArticle) -> str:
     return "pasted:" + hashlib.sha1(item.article.text.encode("utf-8")).hexdigest()[:16]
 
 
-def anchor(item: AnalysedArticle, index: int) -> Anchor:
+def article_keys(articles: Sequence[AnalysedArticle]) -> dict[str, str]:
+    """Each article's key by its id. The same text pasted twice (wire copy two outlets ran)
+    has one key: a repeat is told apart by its place among the repeats ("#2", "#3", …)."""
+    seen: Counter[str] = Counter()
+    keys = {}
+    for item in articles:
+        key = article_key(item)
+        seen[key] += 1
+        keys[item.id] = key if seen[key] == 1 else f"{key}#{seen[key]}"
+    return keys
+
+
+def anchor(item: AnalysedArticle, index: int, articles: Sequence[AnalysedArticle] = ()) -> Anchor:
+    """A sentence of ``item``, one of ``articles`` (the comparison's, which tell repeats apart)."""
+    key = article_keys(articles).get(item.id) if articles else None
+    return _keyed_anchor(item, index, key or article_key(item))
+
+
+def _keyed_anchor(item: AnalysedArticle, index: int, key: str) -> Anchor:
     sentence = item.sentences[index]
-    return Anchor(article_key(item), index, item.sentence_text(sentence), sentence.start)
+    return Anchor(key, index, item.sentence_text(sentence), sentence.start)
 
 
 def claim_anchors(claim: Claim, articles: Sequence[AnalysedArticle]) -> tuple[Anchor, ...]:
     """A claim as its sentences, the representative first."""
     by_id = {item.id: item for item in articles}
+    keys = article_keys(articles)
     members = [claim.representative] + [m for m in claim.members if m != claim.representative]
-    return tuple(anchor(by_id[m.article], m.sentence) for m in members)
+    return tuple(_keyed_anchor(by_id[m.article], m.sentence, keys[m.article]) for m in members)
 
 
-def span(item: AnalysedArticle, index: int, start: int, end: int) -> Span:
-    return Span(anchor(item, index), start, end, item.article.text[start:end])
+def span(
+    item: AnalysedArticle,
+    index: int,
+    start: int,
+    end: int,
+    articles: Sequence[AnalysedArticle] = (),
+) -> Span:
+    return Span(anchor(item, index, articles), start, end, item.article.text[start:end])
 
 
 def conflict_spans(conflict: Conflict, articles: Sequence[AnalysedArticle]) -> tuple[Span, ...]:
     by_id = {item.id: item for item in articles}
+    keys = article_keys(articles)
     return tuple(
-        span(by_id[v.article], v.sentence, v.start, v.end)
+        Span(
+            _keyed_anchor(by_id[v.article], v.sentence, keys[v.article]),
+            v.start,
+            v.end,
+            by_id[v.article].article.text[v.start : v.end],
+        )
         for v in conflict.values
         if v.article in by_id
     )
@@ -142,7 +174,8 @@ class Resolver:
 
     def __init__(self, articles: Sequence[AnalysedArticle]) -> None:
         self.articles = articles
-        self.position = {article_key(item): n for n, item in enumerate(articles)}
+        keys = article_keys(articles)
+        self.position = {keys[item.id]: n for n, item in enumerate(articles)}
 
     def sentence(self, found: Anchor) -> SentenceRef:
         n = self.position.get(found.article)

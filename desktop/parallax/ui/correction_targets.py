@@ -41,7 +41,7 @@ class Picks:
         return next((c for c in self.comparison.claims if c.id == claim_id), None)
 
     def anchor(self, place: Place):
-        return sentence_anchor(self.item(place[0]), place[1])
+        return sentence_anchor(self.item(place[0]), place[1], self.comparison.articles)
 
     def claim_anchors(self, claim: Claim):
         return claim_anchors(claim, self.comparison.articles)
@@ -189,7 +189,8 @@ def mark(picks: Picks, kind: ConflictType, note: str = "") -> tuple[Correction, 
     words = marked_words(picks)
     if words is None:
         return None
-    values = tuple(text_span(picks.item(a), n, start, end) for a, n, start, end in words)
+    articles = picks.comparison.articles
+    values = tuple(text_span(picks.item(a), n, start, end, articles) for a, n, start, end in words)
     return (
         Correction(CorrectionKind.MARK, conflict_type=kind, values=values, reason=note.strip()),
     )
