@@ -16,6 +16,7 @@ from parallax.core.corrections import (
     describe,
     span,
 )
+from parallax.core.export import to_document
 from parallax.core.loading import load_file, load_pasted
 from parallax.core.models import ClaimStatus, ConflictType
 from parallax.core.pipeline import compare, reassemble
@@ -327,3 +328,20 @@ def test_the_same_text_pasted_twice_is_corrected_in_the_copy_named():
     rest = _members(claim) - {("a1", 0)}
     assert any(_members(c) == rest for c in after.claims)  # the second copy's headline stays
     assert anchor(second, 0, pasted.articles).article != unlink.sentences[0].article
+
+
+def test_a_dismissed_conflict_keeps_no_id_of_a_conflict_still_reported(base):
+    first = base.conflicts[0]
+    dismiss = Correction(
+        CorrectionKind.DISMISS,
+        conflict_type=first.type,
+        values=conflict_spans(first, base.articles),
+    )
+    after = reassemble(base, [dismiss])
+    assert len(after.dismissed) == 1 and after.conflicts
+    reported = {k.id for k in after.conflicts}
+    assert after.dismissed[0].conflict.id not in reported  # k1 is another conflict now
+    exported = to_document(after)
+    ids = [k["id"] for k in exported["conflicts"]]
+    ids += [d["conflict"]["id"] for d in exported["dismissed"]]
+    assert len(ids) == len(set(ids))

@@ -401,7 +401,7 @@ def apply_to_conflicts(
     articles: Sequence[AnalysedArticle],
 ) -> tuple[tuple[Conflict, ...], list[tuple[int, str]], tuple[Dismissal, ...]]:
     """The conflicts with the conflict corrections applied (ids renumbered k1, k2, … in order,
-    marked ones after the found ones), the problems, and the dismissed conflicts."""
+    marked ones after the found ones), the problems, and the dismissed conflicts (d1, d2, …)."""
     resolve = Resolver(articles)
     kept = list(conflicts)
     marked: list[Conflict] = []
@@ -417,7 +417,11 @@ def apply_to_conflicts(
         except _Stale as stale:
             problems.append((position, str(stale)))
     every = [replace(c, id=f"k{n}") for n, c in enumerate(kept + marked, start=1)]
-    return tuple(every), problems, tuple(dismissed)
+    # Dismissed ones are numbered apart (d1, d2, …): their old ids now name other conflicts.
+    withdrawn = [
+        replace(d, conflict=replace(d.conflict, id=f"d{n}")) for n, d in enumerate(dismissed, 1)
+    ]
+    return tuple(every), problems, tuple(withdrawn)
 
 
 def _matching(correction: Correction, conflicts: list[Conflict], resolve: Resolver) -> int:
