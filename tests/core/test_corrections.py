@@ -345,3 +345,30 @@ def test_a_dismissed_conflict_keeps_no_id_of_a_conflict_still_reported(base):
     ids = [k["id"] for k in exported["conflicts"]]
     ids += [d["conflict"]["id"] for d in exported["dismissed"]]
     assert len(ids) == len(set(ids))
+
+
+def test_a_conflict_marked_by_hand_can_be_dismissed_later(base):
+    a1, a2 = item(base, "a1"), item(base, "a2")
+    start1 = a1.article.text.index("through the night")
+    start2 = a2.article.text.index("by early evening")
+    mark = Correction(
+        CorrectionKind.MARK,
+        conflict_type=ConflictType.DATE,
+        values=(
+            span(a1, sentence_index(base, "a1", "Crews worked"), start1, start1 + 17),
+            span(a2, sentence_index(base, "a2", "crews had contained"), start2, start2 + 16),
+        ),
+    )
+    marked = reassemble(base, [mark])
+    conflict = next(k for k in marked.conflicts if k.marked)
+    dismiss = Correction(
+        CorrectionKind.DISMISS,
+        conflict_type=conflict.type,
+        values=conflict_spans(conflict, marked.articles),
+        reason="the same evening",
+    )
+    after = reassemble(base, [mark, dismiss])
+    assert after.correction_problems == ()
+    assert not any(k.marked for k in after.conflicts)
+    assert len(after.conflicts) == len(base.conflicts)
+    assert [(d.conflict.marked, d.reason) for d in after.dismissed] == [(True, "the same evening")]

@@ -410,8 +410,10 @@ def apply_to_conflicts(
     for position, correction in enumerate(corrections):
         try:
             if correction.kind is CorrectionKind.DISMISS:
-                n = _matching(correction, kept, resolve)
-                dismissed.append(Dismissal(kept.pop(n), correction.reason))
+                # A conflict the user marked earlier may be dismissed too.
+                n = _matching(correction, kept + marked, resolve)
+                found = kept.pop(n) if n < len(kept) else marked.pop(n - len(kept))
+                dismissed.append(Dismissal(found, correction.reason))
             elif correction.kind is CorrectionKind.MARK:
                 marked.append(_marked(correction, claims, resolve))
         except _Stale as stale:
