@@ -3,6 +3,7 @@ it names, is kept in a saved comparison, and survives re-running the comparison,
 articles' text moved; one whose sentence is gone is reported, not dropped."""
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -372,3 +373,33 @@ def test_a_conflict_marked_by_hand_can_be_dismissed_later(base):
     assert not any(k.marked for k in after.conflicts)
     assert len(after.conflicts) == len(base.conflicts)
     assert [(d.conflict.marked, d.reason) for d in after.dismissed] == [(True, "the same evening")]
+
+
+def test_a_link_follows_its_claim_when_compared_again_on_a_looser_threshold(sample_dir):
+    # The sample's "front line frozen where it stands" claim (three articles) grows into a larger
+    # claim at a looser threshold; a sentence the user linked to it joins that claim, not
+    # another that holds one of its sentences among its own.
+    base = compare([load_file(p) for p in sorted(sample_dir.iterdir()) if p.suffix != ".json"])
+    frozen = next(
+        c
+        for c in base.claims
+        if len(c.articles) == 3
+        and all(
+            "front line"
+            in item(base, m.article).sentence_text(item(base, m.article).sentences[m.sentence])
+            for m in c.members
+        )
+    )
+    kyiv = next(i for i in base.articles if i.article.source.name == "kyiv-outlet-report.pdf")
+    consulted = sentence_index(base, kyiv.id, "had not been consulted")
+    link = Correction(
+        CorrectionKind.LINK,
+        sentences=(anchor(kyiv, consulted, base.articles),),
+        claim=claim_anchors(frozen, base.articles),
+    )
+    looser = replace(base, options=replace(base.options, same_claim=0.15))
+    grown = max(reassemble(looser, []).claims, key=lambda c: len(_members(c) & _members(frozen)))
+    assert _members(frozen) <= _members(grown)  # still one claim, grown
+    after = reassemble(looser, [link])
+    assert after.correction_problems == ()
+    assert any(_members(frozen) | {(kyiv.id, consulted)} <= _members(c) for c in after.claims)

@@ -318,11 +318,14 @@ def _claim(members: tuple[Anchor, ...], sets: list[set[SentenceRef]], resolve: R
         first = members[0].text if members else ""
         raise _Stale(f'the claim "{_quote(first)}" is no longer found: none of its sentences is')
     refs = {ref for _, ref in found}
-    best, best_score = -1, (0, 0, 0)
+    best, best_score = -1, (0, 0, 0, 0)
     for g, group in enumerate(sets):
         held = [n for n, ref in found if ref in group]
-        # The group with the most of them and the fewest others: a claim may hold another.
-        score = (len(held) - len(group - refs), int(0 in held), -g)
+        shared = len(refs & group)
+        # The most of them first: a claim that grew (compared again on a looser threshold)
+        # still holds them all, where another holds one of them among its own. Then the
+        # fewest others: a claim may hold another.
+        score = (shared, shared - len(group), int(0 in held), -g)
         if held and (best < 0 or score > best_score):
             best, best_score = g, score
     if best < 0:
