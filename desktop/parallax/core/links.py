@@ -111,7 +111,8 @@ _BLOCK = 200
 # article of a large set, and it bounds memory at 200 articles where embeddings make every pair a
 # candidate.
 MAX_LINKS_PER_SENTENCE = 40
-# Links at least this similar (the same sentence, give or take a word) are kept beyond the cap.
+# Links at least this similar (the same sentence, give or take a word) are kept beyond the cap,
+# the closest one in each other article.
 NEAR_COPY = 0.9
 
 
@@ -152,7 +153,17 @@ def link_arrays(
         if len(sims) > per_sentence:
             # Its strongest links, and every near copy: wire copy reprinted by more outlets
             # than the cap must still form one claim (a missing link counts as no similarity).
-            keep = sims >= NEAR_COPY
+            # Only the closest copy in each other article: a line repeated in every article
+            # ("Advertisement", five times a page) would otherwise link to every repeat.
+            near = np.flatnonzero(sims >= NEAR_COPY)
+            if len(near):
+                articles = matrix.article_of[candidates[near]]
+                order = np.lexsort((-sims[near], articles))
+                first_of_article = np.ones(len(order), dtype=bool)
+                first_of_article[1:] = articles[order][1:] != articles[order][:-1]
+                near = near[order[first_of_article]]
+            keep = np.zeros(len(sims), dtype=bool)
+            keep[near] = True
             keep[np.argpartition(-sims, per_sentence)[:per_sentence]] = True
             candidates, sims = candidates[keep], sims[keep]
         firsts.append(np.minimum(candidates, sentence))
