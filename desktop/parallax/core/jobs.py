@@ -69,9 +69,7 @@ def run(
     articles, failures = list(loaded.articles), list(loaded.failures)
     if not articles:
         raise ValueError("No article could be loaded.")
-    options = CompareOptions(
-        processes=1, **({"same_claim": same_claim} if same_claim is not None else {})
-    )
+    options = CompareOptions(processes=1, same_claim=same_claim)
     try:
         return _without_tokens(_analysed(articles, failures, options, corrections))
     except ComparisonCancelled:
