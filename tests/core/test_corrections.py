@@ -403,3 +403,36 @@ def test_a_link_follows_its_claim_when_compared_again_on_a_looser_threshold(samp
     after = reassemble(looser, [link])
     assert after.correction_problems == ()
     assert any(_members(frozen) | {(kyiv.id, consulted)} <= _members(c) for c in after.claims)
+
+
+def test_a_split_still_applies_to_its_sentences_that_remain(tmp_path):
+    paths = []
+    for n, text in enumerate((A1, A2, A3, A4), start=1):
+        paths.append(tmp_path / f"a{n}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    first = compare([load_file(p) for p in paths])
+    claim = max(first.claims, key=lambda c: len({m.article for m in c.members}))
+    by_article = {}
+    for m in claim.members:
+        by_article.setdefault(m.article, m)
+    moving = [by_article[a] for a in sorted(by_article)[-2:]]  # one sentence of each of two
+    split = Correction(
+        CorrectionKind.SPLIT,
+        sentences=tuple(anchor(item(first, m.article), m.sentence) for m in moving),
+        claim=claim_anchors(claim, first.articles),
+    )
+    gone = item(first, moving[0].article).sentence_text(
+        item(first, moving[0].article).sentences[moving[0].sentence]
+    )
+    kept = item(first, moving[1].article).sentence_text(
+        item(first, moving[1].article).sentences[moving[1].sentence]
+    )
+    path = paths[int(moving[0].article[1:]) - 1]
+    path.write_text(path.read_text(encoding="utf-8").replace(gone, ""), encoding="utf-8")
+    rerun = compare([load_file(p) for p in paths], corrections=[split])
+    assert rerun.correction_problems == ()
+    where = next(
+        (i.id, s.index) for i in rerun.articles for s in i.sentences if i.sentence_text(s) == kept
+    )
+    alone = [c for c in rerun.claims if where in _members(c)]
+    assert any(_members(c) == {where} for c in alone), alone

@@ -281,7 +281,12 @@ def _apply(correction: Correction, sets: list[set[SentenceRef]], resolve: Resolv
         return {first, second}
     if kind is CorrectionKind.SPLIT:
         target = _claim(correction.claim, sets, resolve)
-        moving = {resolve.sentence(a) for a in correction.sentences}
+        moving = set()
+        for found in correction.sentences:  # a sentence gone since leaves the others to split
+            try:
+                moving.add(resolve.sentence(found))
+            except _Stale:
+                continue
         inside = moving & sets[target]
         if not inside:
             raise _Stale("none of the split sentences is in that claim any more")
