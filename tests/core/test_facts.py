@@ -182,3 +182,19 @@ def test_outcomes_side_by_side():
         "resign",
         "not resign",
     ]
+
+
+def test_an_age_is_not_a_toll():
+    first = (
+        "Gunman kills 58 in Las Vegas\n\nA gunman killed at least 58 people at a concert in Las "
+        "Vegas on Sunday, police said.\n\nThe Las Vegas Police Department confirmed early Monday "
+        "the suspected shooter is Stephen Paddock, age 64, who is dead.\n"
+    )
+    second = (
+        "At least 58 dead in Las Vegas shooting\n\nAt least 58 people were killed at a concert "
+        "in Las Vegas on Sunday, police said.\n\nThe suspect, Stephen Paddock, was found dead "
+        "in his hotel room, police said.\n"
+    )
+    comparison = compare([load_pasted(first), load_pasted(second)])
+    tolls = [c.value for row in comparison.facts if row.kind == "toll" for c in row.cells if c]
+    assert tolls and "64" not in tolls  # Paddock's age

@@ -336,10 +336,13 @@ _EVERYONE = frozenset(
 # "the 34-year-old", "Messi, 35," and "Paddock, 64, of Mesquite": a person's age.
 _AGED = re.compile(r"\d{1,3}-year-old")
 _APPOSITIVE_AGE = re.compile(r"[A-Z][\w'’-]+, $")
+_AGE_WORD = re.compile(r"\b[Aa]ged? $")  # "Stephen Paddock, age 64, who is dead"
 
 
 def _is_age(text: str, q: Quantity) -> bool:
-    if _AGED.match(text, q.start, q.end + 5):
+    if _AGED.match(text, q.start, q.end + 5) or _AGE_WORD.search(
+        text, max(0, q.start - 5), q.start
+    ):
         return True
     return (
         q.text.isdigit()

@@ -133,6 +133,11 @@ def format_number(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "GPE", "LOC", "NORP"}
+)
+
+
 def quantities(p: Parsed, skip: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
     """Every figure in the sentence except those inside ``skip`` spans (dates) and bare years."""
     base = p.sentence.start
@@ -148,9 +153,13 @@ def quantities(p: Parsed, skip: Sequence[tuple[int, int]] = ()) -> tuple[Quantit
         found.append(
             Quantity(match[0], start, end, value, value, value, "score", frozenset(), False)
         )
+    # A number inside a name ("the Route 91 Harvest Festival", "Flight 370") counts nothing.
+    names = [(e.start, e.end) for e in p.sentence.entities if e.label in _NAME_LABELS]
     for match in _QUANTITY.finditer(sentence) if _MAY_COUNT.search(sentence) else ():
         start, end = base + match.start(), base + match.end()
         if any(s <= start < e or s < end <= e for s, e in skip):
+            continue
+        if any(s <= start and end <= e for s, e in names):
             continue
         if any(q.start <= start < q.end for q in found):
             continue
