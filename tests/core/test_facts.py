@@ -198,3 +198,26 @@ def test_an_age_is_not_a_toll():
     comparison = compare([load_pasted(first), load_pasted(second)])
     tolls = [c.value for row in comparison.facts if row.kind == "toll" for c in row.cells if c]
     assert tolls and "64" not in tolls  # Paddock's age
+
+
+def test_a_toll_in_the_storys_own_place_is_the_toll_and_a_citys_is_not_the_countrys():
+    vegas = (
+        "At least 59 dead in Las Vegas shooting\n\nA gunman killed at least 59 people in Las "
+        "Vegas on Sunday, police said.\n"
+    )
+    plain = "Gunman kills 58 at concert\n\nA gunman killed 58 people at a concert on Sunday.\n"
+    comparison = compare([load_pasted(vegas), load_pasted(plain)])
+    dead = [row for row in comparison.facts if row.key.startswith("toll:dead")]
+    assert len(dead) == 1 and all(dead[0].cells), [r.label for r in dead]
+    assert any(
+        k.type is ConflictType.NUMBER and {v.normalized for v in k.values} == {"59", "58"}
+        for k in comparison.conflicts
+    )
+    city = (
+        "Mexico earthquake kills 225\n\nThe quake killed 225 people across Mexico. At least 94 "
+        "people died in Mexico City, the mayor said.\n"
+    )
+    country = "Quake toll rises to 226\n\nThe quake killed 226 people, officials said.\n"
+    comparison = compare([load_pasted(city), load_pasted(country)])
+    for conflict in comparison.conflicts:
+        assert "94" not in {v.normalized for v in conflict.values}

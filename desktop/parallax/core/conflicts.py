@@ -359,10 +359,22 @@ def _place_of(side: _Side, q: Quantity) -> str:
         if entity.label in {"GPE", "LOC"} and 0 < entity.start - q.end <= 30:
             between = text[q.end : entity.start]
             if re.search(r"\bin\b", between) and not re.search(r"[;:.]", between):
+                if _is_main_place(text, entity.text):
+                    return ""  # "59 dead in Las Vegas" in a story about Las Vegas: the toll
                 # The place as named: a capital's toll is not its country's ("94 died in
                 # Mexico City" vs "226 in Mexico"), so no folding of capitals into countries.
                 return f"@{_plain(entity.text)}"
     return ""
+
+
+_OPENING = 300  # characters: the headline, a dateline and the start of the lead
+
+
+def _is_main_place(text: str, place: str) -> bool:
+    """The place the article is about: named whole in its opening ("Mexico" is not named by
+    "Mexico City")."""
+    name = re.escape(place.removeprefix("the ").strip())
+    return re.search(rf"\b{name}\b(?!\s+[A-Z])", text[:_OPENING]) is not None
 
 
 def _unmatched(mine: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:
