@@ -200,13 +200,19 @@ def _details(
                 counts[key] += 1
                 values.setdefault(key, value)
         chosen: dict[str, tuple[str, int, int]] = {}
-        for key in sorted(values, key=lambda k: (-counts[k], k[1])):
+        # Most often in disagreement, then written in digits (a table reads "12" better than
+        # the headline's "Twelve"), then the earliest.
+        for key in sorted(values, key=lambda k: (-counts[k], not _in_digits(values[k]), k[1])):
             chosen.setdefault(key[0], key)
         ordered = tuple(values[chosen[a]] for a in sorted(chosen, key=position.__getitem__))
         if len({v.normalized for v in ordered}) < 2:
             continue  # the values left agree: no conflict to show
         details.append((group[0].type, max(f.confidence for f in group), ordered, min(positions)))
     return details
+
+
+def _in_digits(value: ConflictValue) -> bool:
+    return any(ch.isdigit() for ch in value.value)
 
 
 _ALL_PAIRS_UP_TO = 12

@@ -367,14 +367,18 @@ def _place_of(side: _Side, q: Quantity) -> str:
     return ""
 
 
-_OPENING = 300  # characters: the headline, a dateline and the start of the lead
+_HEADLINE = 200  # characters: a longer first line is a paragraph, not a headline
 
 
 def _is_main_place(text: str, place: str) -> bool:
-    """The place the article is about: named whole in its opening ("Mexico" is not named by
-    "Mexico City")."""
+    """The place the article is about: named whole in its headline ("Mexico" is not named by
+    "Mexico City"; the lead may name the places a toll is broken down by, so it does not count).
+    """
+    first, _, rest = text.lstrip().partition("\n")
+    if not rest.strip() or len(first) > _HEADLINE:
+        return False  # no headline
     name = re.escape(place.removeprefix("the ").strip())
-    return re.search(rf"\b{name}\b(?!\s+[A-Z])", text[:_OPENING]) is not None
+    return re.search(rf"\b{name}\b(?!\s+[A-Z])", first) is not None
 
 
 def _unmatched(mine: list[Quantity], theirs: list[Quantity]) -> list[Quantity]:

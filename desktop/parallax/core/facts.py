@@ -286,7 +286,8 @@ def _rows(mentions: list[_Mention], article_ids: list[str]) -> tuple[FactRow, ..
         first.setdefault(mention.row, mention)
         chosen = by_row.setdefault(mention.row, {})
         earlier = chosen.get(mention.cell.article)
-        # Per article, a value in a reported conflict first, then the earliest mention.
+        # Per article, a value in a reported conflict first, then one in digits, then the
+        # earliest mention.
         if earlier is None or _rank(mention) < _rank(earlier):
             chosen[mention.cell.article] = mention
     rows = []
@@ -303,8 +304,10 @@ def _rows(mentions: list[_Mention], article_ids: list[str]) -> tuple[FactRow, ..
     return tuple(sorted(rows, key=lambda r: (r.kind == "sources", -r.stated_by, order[r.kind])))
 
 
-def _rank(mention: _Mention) -> tuple[int, tuple[int, int]]:
-    return (0 if mention.cell.conflict else 1, mention.order)
+def _rank(mention: _Mention) -> tuple[int, int, tuple[int, int]]:
+    # A figure in digits reads better in a table than the headline's "Twelve" for the same 12.
+    in_digits = any(ch.isdigit() for ch in mention.cell.value)
+    return (0 if mention.cell.conflict else 1, 0 if in_digits else 1, mention.order)
 
 
 def _kept(row: FactRow) -> bool:
