@@ -10,6 +10,7 @@ comparing A, B equals comparing B, A up to article ids.
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -187,3 +188,14 @@ def test_cheap_prechecks_never_skip_a_date_or_a_figure(text):
         assert dates._MAY_DATE.search(text)
     if numbers._QUANTITY.search(text):
         assert numbers._MAY_COUNT.search(text)
+
+
+def test_a_pdf_with_an_unknown_stream_filter_is_refused_as_damaged(tmp_path):
+    # Found by the property above: one overwritten byte turned /FlateDecode into "/ lateDecode",
+    # and pypdf's NotImplementedError escaped the loader.
+    data = ORIGINALS[".pdf"].replace(b"/FlateDecode", b"/ lateDecode")
+    assert data != ORIGINALS[".pdf"]
+    path = tmp_path / "filter.pdf"
+    path.write_bytes(data)
+    with pytest.raises(ArticleLoadError, match="damaged"):
+        load_file(path)

@@ -31,7 +31,9 @@ def extract(data: bytes, path: Path | None) -> Extracted:
         raise
     # PyPdfError covers every pypdf failure, including the resource limits newer releases
     # enforce (LimitReachedError is not a PdfReadError).
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+    # NotImplementedError: a stream filter pypdf does not know, as a damaged name reads
+    # ("/ lateDecode" for "/FlateDecode").
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, NotImplementedError) as error:
         raise ArticleLoadError(path, "this PDF is damaged and its text cannot be read") from error
     except RecursionError as error:
         raise ArticleLoadError(path, "this PDF is too deeply nested to read") from error
@@ -131,7 +133,7 @@ def _join_pages(pages: list[list[str]]) -> list[str]:
 def _metadata(reader: PdfReader) -> tuple[str | None, str | None]:
     try:
         info = reader.metadata
-    except (PyPdfError, ValueError, KeyError, TypeError):
+    except (PyPdfError, ValueError, KeyError, TypeError, NotImplementedError):
         return None, None
     if info is None:
         return None, None
