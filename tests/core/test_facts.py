@@ -221,3 +221,18 @@ def test_a_toll_in_the_storys_own_place_is_the_toll_and_a_citys_is_not_the_count
     comparison = compare([load_pasted(city), load_pasted(country)])
     for conflict in comparison.conflicts:
         assert "94" not in {v.normalized for v in conflict.values}
+
+
+def test_a_figure_after_and_is_not_the_toll_of_the_clause_before():
+    first = (
+        "Las Vegas shooting\n\nFifty-nine people were killed and 515 were injured in a mass "
+        "shooting in Las Vegas on Sunday, police said.\n"
+    )
+    second = (
+        "Gunman kills 58 in Las Vegas\n\nA gunman killed 58 people and injured 500 in Las "
+        "Vegas on Sunday, police said.\n"
+    )
+    comparison = compare([load_pasted(first), load_pasted(second)])
+    rows = {row.key.split("@")[0]: row for row in comparison.facts if row.kind == "toll"}
+    assert rows["toll:dead"].cells[0].value == "Fifty-nine"
+    assert rows["toll:injured"].cells[0].value == "515"

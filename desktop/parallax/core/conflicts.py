@@ -308,7 +308,19 @@ def _with_slot(side: _Side, q: Quantity) -> Quantity:
         return replace(
             q, kind="age", value=years, low=years - 0.5, high=years + 0.5, converted=False
         )
-    lemmas = [(n, tokens[n].lemma.lower()) for n in near if n not in inside]
+    text = side.member.text
+    # A word before the figure across "and" or a comma is another clause's: in "59 were killed
+    # and 515 were injured", 515 is not the dead.
+    breaks = {
+        n
+        for n in range(max(0, first - _WINDOW), first)
+        if tokens[n].pos == "CCONJ" or text[tokens[n].start : tokens[n].end] in {",", ";"}
+    }
+    lemmas = [
+        (n, tokens[n].lemma.lower())
+        for n in near
+        if n not in inside and not (n < first and any(n < b < first for b in breaks))
+    ]
     # A magnitude is written with its decimal ("7.8"); "in 10 provinces" near "earthquake" is not.
     if "." in q.text and 0 < q.value < 10.5 and any(w in _MAGNITUDE_WORDS for _, w in lemmas):
         return replace(q, kind="magnitude")
@@ -396,6 +408,9 @@ def _overlap(q: Quantity, o: Quantity) -> bool:
     converted = (q.converted or o.converted) and q.unit != o.unit
     slack = 0.01 * max(abs(q.value), abs(o.value)) if converted else 0.0
     # Strict: "4.1%" and "4.2%" share only the rounding boundary 4.15, and they do disagree.
+    # The same value always agrees ("Fifty-nine" and "Fifty-nine": a range of width 0 each).
+    if q.value == o.value and q.low == o.low and q.high == o.high:
+        return True
     return q.low < o.high + slack and o.low < q.high + slack
 
 
