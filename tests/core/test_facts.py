@@ -236,3 +236,15 @@ def test_a_figure_after_and_is_not_the_toll_of_the_clause_before():
     rows = {row.key.split("@")[0]: row for row in comparison.facts if row.kind == "toll"}
     assert rows["toll:dead"].cells[0].value == "Fifty-nine"
     assert rows["toll:injured"].cells[0].value == "515"
+
+
+def test_toll_rows_read_as_words_and_others_are_the_toll():
+    first = (
+        "Gunman kills 58\n\nA gunman opened fire on a concert on Sunday, killing 58 people and "
+        "injuring 500 others. Among those killed were at least 20 children.\n"
+    )
+    second = "58 dead, 515 hurt\n\nThe attack on Sunday killed 58 people and injured 515.\n"
+    comparison = compare([load_pasted(first), load_pasted(second)])
+    tolls = {row.label: row for row in comparison.facts if row.kind == "toll"}
+    assert all(":" not in label for label in tolls), list(tolls)
+    assert [c.value if c else None for c in tolls["Injured"].cells] == ["500", "515"]

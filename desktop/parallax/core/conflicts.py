@@ -335,13 +335,16 @@ def _with_slot(side: _Side, q: Quantity) -> Quantity:
         return q
     # "at least 20 children" among the dead is a part of the toll, not another count of it.
     counted = q.kind.removeprefix("count:")
+    more = "+" if counted.endswith("+") else ""  # "20 more dead" adds to the toll
+    counted = counted.rstrip("+")
     part = "" if counted in _EVERYONE or counted in _TOLL_OF else f":{counted}"
-    return replace(q, kind=f"toll:{toll}{part}{_place_of(side, q)}")
+    return replace(q, kind=f"toll:{toll}{more}{part}{_place_of(side, q)}")
 
 
 # Nouns a toll counts everyone with ("225 people", "12 deaths", a bare "15 killed").
 _EVERYONE = frozenset(
     {"", "people", "person", "persons", "victim", "individual", "resident", "life", "body"}
+    | {"other", "more"}  # "killing 58 and injuring 500 others"
 )
 
 

@@ -110,7 +110,13 @@ def _values(item, side, claim, articles, in_conflict) -> list[_Mention]:
         marker = q.marker
         if q.kind.startswith("toll:"):
             toll, _, place = q.kind.removeprefix("toll:").partition("@")
-            label, topic = _TOLL_LABELS.get(toll, (toll.capitalize(), toll))
+            toll, _, part = toll.partition(":")  # "dead:child": the children among the dead
+            more = toll.endswith("+")
+            label, topic = _TOLL_LABELS.get(toll.rstrip("+"), (toll.capitalize(), toll))
+            if more:
+                label, topic = f"{label}, more", f"further {topic}"
+            if part:
+                label, topic = f"{label} ({part})", f"{topic} of {part}"
             if place:
                 label, topic = f"{label} in {place.title()}", f"{topic} in {place.title()}"
             row = (q.kind, "toll", label, topic)
