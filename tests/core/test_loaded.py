@@ -52,7 +52,7 @@ def test_judging_and_inflaming_words_are_marked_with_their_rule(sentence, term, 
         'Powell has pledged to be "nimble", officials said.',
         "Survivors were terrified and angry, residents said.",
         # An apostrophe inside a word opens no quotation.
-        "It was \"the worst fire in the country's history,\" the governor said.",
+        'It was "the worst fire in the country\'s history," the governor said.',
     ],
 )
 def test_plain_reports_of_grim_facts_are_not_marked(sentence):
