@@ -248,3 +248,18 @@ def test_toll_rows_read_as_words_and_others_are_the_toll():
     tolls = {row.label: row for row in comparison.facts if row.kind == "toll"}
     assert all(":" not in label for label in tolls), list(tolls)
     assert [c.value if c else None for c in tolls["Injured"].cells] == ["500", "515"]
+
+
+def test_a_toll_of_another_time_is_not_this_events():
+    from dataclasses import replace
+
+    first = (
+        "Las Vegas shooting is deadliest\n\nA gunman opened fire on a concert on Sunday. The toll "
+        "surpassed Orlando, where a gunman killed 49 people at the Pulse nightclub in June 2016.\n"
+    )
+    second = "58 dead in shooting\n\nThe attack on Sunday killed 58 people, police said.\n"
+    articles = [replace(load_pasted(t), published="2017-10-02") for t in (first, second)]
+    comparison = compare(articles)
+    tolls = [c.value for row in comparison.facts if row.kind == "toll" for c in row.cells if c]
+    assert "58" in tolls and "49" not in tolls  # Orlando's toll is not this shooting's
+    assert not any("49" in {v.value for v in k.values} for k in comparison.conflicts)

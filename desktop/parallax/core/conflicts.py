@@ -331,7 +331,7 @@ def _with_slot(side: _Side, q: Quantity) -> Quantity:
     if following and following[0] in _INCREMENT:
         q = replace(q, kind=f"{q.kind}+")
     toll = next((_TOLL_OF[lemma] for _, lemma in lemmas if lemma in _TOLL_OF), None)
-    if toll is None:
+    if toll is None or _another_time(side, q):
         return q
     # "at least 20 children" among the dead is a part of the toll, not another count of it.
     counted = q.kind.removeprefix("count:")
@@ -339,6 +339,27 @@ def _with_slot(side: _Side, q: Quantity) -> Quantity:
     counted = counted.rstrip("+")
     part = "" if counted in _EVERYONE or counted in _TOLL_OF else f":{counted}"
     return replace(q, kind=f"toll:{toll}{more}{part}{_place_of(side, q)}")
+
+
+def _another_time(side: _Side, q: Quantity) -> bool:
+    """A toll dated to another time is another event's: "killed 49 people at the Pulse
+    nightclub in June 2016" (an earlier year after it in the same clause) or "last year's
+    massacre of 49 people" ("last year" just before it)."""
+    text = side.member.text
+    for mention in side.dates:
+        relative = (mention.relative or "").lower()
+        if relative.startswith("last") and q.start - 40 <= mention.end <= q.start:
+            return True
+        after = q.end <= mention.start <= q.end + 60
+        if (
+            after
+            and mention.year
+            and side.reference
+            and mention.year < side.reference.year
+            and not re.search(r"[,;:]", text[q.end : mention.start])
+        ):
+            return True
+    return False
 
 
 # Nouns a toll counts everyone with ("225 people", "12 deaths", a bare "15 killed").
