@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from parallax import __version__
 from parallax.core.claims import claims_by_sentence
-from parallax.core.corrections import to_data
+from parallax.core.corrections_data import to_data
 from parallax.core.facts import omissions
 from parallax.core.models import (
     AnalysedArticle,

@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from parallax import __version__
-from parallax.core.corrections import Correction, CorrectionDataError, from_data, to_data
+from parallax.core.corrections import Correction
+from parallax.core.corrections_data import CorrectionDataError, from_data, to_data
 from parallax.core.export import write_text_atomic
 from parallax.core.loading import (
     MAX_SENTENCES,
