@@ -158,8 +158,20 @@ def fit(events: list[Event]) -> tuple[tuple, float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write core/data/pair_model.json")
+    parser.add_argument(
+        "--minilm",
+        type=Path,
+        metavar="WHEEL",
+        help="measure with all-MiniLM-L6-v2 (its PyPI wheel, see encoder_ceiling.py) as the "
+        "encoder instead of WordLlama (leave-one-event-out figures only)",
+    )
     args = parser.parse_args()
     embedder = embeddings.load()
+    if args.minilm:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from encoder_ceiling import MiniLM
+
+        embedder, args.write = MiniLM(args.minilm), False
     if embedder is None:
         raise SystemExit("the sentence encoder is not available")
     chosen = [c for c in sorted(CLUSTERS.iterdir()) if any((c / "texts").glob("*.txt"))]
