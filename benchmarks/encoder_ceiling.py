@@ -150,8 +150,8 @@ def _words(pairs) -> np.ndarray:
 
 
 def _accuracy(model: tuple, x: np.ndarray, y: np.ndarray) -> float:
-    mean, scale, coefficients, intercept = model
-    return float((((x - mean) / scale @ coefficients + intercept) > 0).astype(int).__eq__(y).mean())
+    fitted = pair_model.PairModel(*model, 0.0, 0.0)  # no thresholds: only its probabilities
+    return float(((fitted.probabilities(x) >= 0.5) == y).mean())
 
 
 def main() -> None:

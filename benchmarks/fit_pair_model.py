@@ -166,12 +166,14 @@ def main() -> None:
         "encoder instead of WordLlama (leave-one-event-out figures only)",
     )
     args = parser.parse_args()
+    if args.minilm and args.write:
+        parser.error("--minilm only measures; the shipped model is fitted with WordLlama")
     embedder = embeddings.load()
     if args.minilm:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from encoder_ceiling import MiniLM
 
-        embedder, args.write = MiniLM(args.minilm), False
+        embedder = MiniLM(args.minilm)
     if embedder is None:
         raise SystemExit("the sentence encoder is not available")
     chosen = [c for c in sorted(CLUSTERS.iterdir()) if any((c / "texts").glob("*.txt"))]
